@@ -1,0 +1,55 @@
+"""MkDocs adapter: the only code that knows about MkDocs. All logic lives in the reviewkb package."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from reviewkb import contrib  # noqa: E402
+from reviewkb.errors import KBError  # noqa: E402
+from reviewkb.export import render_kb_json  # noqa: E402
+from reviewkb.load import load  # noqa: E402
+from reviewkb.render import nav, render_downloads, render_pages  # noqa: E402
+
+_kb = None
+
+
+class _Download(File):
+    """A generated Markdown file that is served as a download, not rendered as a page."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
+def on_config(config):
+    """Validate all data before anything is written; fail the build with every finding."""
+    global _kb
+    data_dir = os.path.join(os.path.dirname(config.config_file_path), "data")
+    try:
+        _kb = load(data_dir)
+    except KBError as exc:
+        raise PluginError(f"\n{exc}") from None
+    config.nav = nav(_kb)
+    return config
+
+
+def on_files(files, config):
+    for path, text in render_pages(_kb).items():
+        files.append(File.generated(config, path, content=text))
+    for path, text in render_downloads(_kb).items():
+        download = _Download(path, src_dir=None, dest_dir=config.site_dir,
+                             use_directory_urls=config.use_directory_urls, dest_uri=path)
+        download.generated_by = "reviewkb"
+        download._content = text.encode("utf-8")
+        files.append(download)
+    files.append(File.generated(config, "kb.json", content=render_kb_json(_kb)))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    return contrib.fill_markers(markdown)

@@ -1,0 +1,230 @@
+"""Frozen, typed objects of the knowledge base. Everything after loading works on these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Loc:
+    """Where an entry was written: data file relative path and 1-based line."""
+
+    path: str
+    line: int
+    fields: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, name: str) -> int:
+        """Line of one field of the entry, or of the entry itself."""
+        return dict(self.fields).get(name, self.line)
+
+
+NOLOC = Loc("", 0)
+
+
+def _loc():
+    return field(default=NOLOC, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: str
+    summary: str
+    checkpoints: tuple[str, ...] = ()
+    pitfalls: tuple[str, ...] = ()
+    tips: tuple[str, ...] = ()
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    description: str
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    verified: bool
+    url: str = ""
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class Aspect:
+    id: str
+    heading: str
+    short: str
+    themes: tuple[str, ...]
+    verified: bool
+    asks: str
+    source: str = ""
+    checkpoints: tuple[str, ...] = ()
+    pitfalls: tuple[str, ...] = ()
+    tips: tuple[str, ...] = ()
+    meeting: str = ""          # filled in by the loader: id of the owning meeting
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: str
+    year: int
+    kind: str
+    title: str
+    theme: str
+    verified: bool
+    sources: tuple[Source, ...]
+    structure: tuple[str, ...]
+    aspects: tuple[Aspect, ...]
+    history: bool = False
+    notes: tuple[str, ...] = ()
+    loc: Loc = _loc()
+
+    @property
+    def has_unverified(self) -> bool:
+        return not self.verified or any(not a.verified for a in self.aspects)
+
+
+@dataclass(frozen=True)
+class Problem:
+    id: str
+    title: str
+    body: str
+    perspective: str
+    roles: tuple[str, ...]
+    source: str
+    cases: tuple[str, ...] = ()
+    aspects: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class Cause:
+    id: str
+    angle: str
+    title: str
+    body: str
+    themes: tuple[str, ...]
+    source: str
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    title: str
+    body: str
+    causes: tuple[str, ...]
+    themes: tuple[str, ...]
+    source: str
+    deadline: str = ""
+    check: str = ""
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class SectionExample:
+    title: str
+    text: str
+    source: str
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    name: str
+    purpose: str
+    must_include: tuple[str, ...]
+    perspectives: tuple[str, ...]
+    template: str
+    heading: str = ""
+    pitfalls: tuple[str, ...] = ()
+    tips: tuple[str, ...] = ()
+    examples: tuple[SectionExample, ...] = ()
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class SampleGroup:
+    aspect: str
+    problems: tuple[str, ...]
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class Sample:
+    id: str
+    title: str
+    meeting: str
+    perspective: str
+    roles: tuple[str, ...]
+    source: str
+    opening: str
+    problems_heading: str
+    groups: tuple[SampleGroup, ...]
+    causes_heading: str
+    causes: tuple[str, ...]
+    measures_heading: str
+    measures: tuple[str, ...]
+    personal_matters: str = ""
+    loc: Loc = _loc()
+
+
+# kind -> top-level class; nested object fields -> their classes.
+CLASSES = {
+    "themes": Theme, "roles": Role, "meetings": Meeting, "problems": Problem, "causes": Cause,
+    "measures": Measure, "sections": Section, "samples": Sample,
+}
+NESTED = {("meetings", "sources"): Source, ("meetings", "aspects"): Aspect,
+          ("sections", "examples"): SectionExample, ("samples", "groups"): SampleGroup}
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """The whole validated knowledge base, in a stable order."""
+
+    themes: tuple[Theme, ...]
+    roles: tuple[Role, ...]
+    meetings: tuple[Meeting, ...]
+    problems: tuple[Problem, ...]
+    causes: tuple[Cause, ...]
+    measures: tuple[Measure, ...]
+    sections: tuple[Section, ...]
+    samples: tuple[Sample, ...]
+
+    @cached_property
+    def _index(self) -> dict:
+        index = {kind: {x.id: x for x in getattr(self, kind)} for kind in CLASSES}
+        index["aspects"] = {a.id: a for a in self.aspects}
+        return index
+
+    def by_id(self, kind: str) -> dict:
+        return self._index[kind]
+
+    @cached_property
+    def aspects(self) -> tuple[Aspect, ...]:
+        return tuple(a for m in self.meetings for a in m.aspects)
+
+    def problems_for_aspect(self, aspect: Aspect) -> tuple[Problem, ...]:
+        """Examples mapped to an aspect directly, or through a shared theme.
+
+        Through themes, examples written for ordinary members (role ``branch``) reach only
+        组织生活会 aspects, and all others only 民主生活会 aspects.
+        """
+        members = self.by_id("meetings")[aspect.meeting].kind == "组织生活会"
+        themes = set(aspect.themes)
+        return tuple(p for p in self.problems if aspect.id in p.aspects
+                     or (themes & set(p.themes) and ("branch" in p.roles) == members))
+
+    def problem_themes(self, problem: Problem) -> tuple[str, ...]:
+        """A problem's own themes plus those of its direct aspects, in theme order."""
+        aspects = self.by_id("aspects")
+        wanted = set(problem.themes) | {t for a in problem.aspects for t in aspects[a].themes}
+        return tuple(t.id for t in self.themes if t.id in wanted)

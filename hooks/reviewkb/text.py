@@ -1,0 +1,52 @@
+"""Escaping helpers: data text is Markdown, but raw HTML in it is always shown as text."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def md(text: str) -> str:
+    """Data text as Markdown with every HTML character escaped (so `<script>` shows as text)."""
+    return "".join(_HTML.get(ch, ch) for ch in text)
+
+
+def md_inline(text: str) -> str:
+    """Like md(), for one line inside a heading or list item: braces cannot start attributes."""
+    return md(" ".join(text.split())).replace("{", "\\{").replace("}", "\\}").replace("[", "\\[").replace("]", "\\]")
+
+
+def attr(text: str) -> str:
+    """Text for an HTML attribute value or element body that we write ourselves."""
+    return html.escape(text, quote=True)
+
+
+def comment(text: str) -> str:
+    """Text safe inside an HTML/Markdown comment: no `--` and no `>` that could end it early."""
+    out = text.replace("--", "－－").replace("<!", "＜!").replace(">", "＞")
+    return out
+
+
+def anchor(prefix: str, text: str) -> str:
+    """A stable ASCII anchor for free text such as a Chinese tag."""
+    return f"{prefix}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
+
+
+CN_NUM = "一二三四五六七八九十"
+
+
+def cn_number(n: int) -> str:
+    """1 -> 一 … 20 -> 二十 (enough for numbering parts of a material)."""
+    if n <= 10:
+        return CN_NUM[n - 1]
+    if n < 20:
+        return "十" + CN_NUM[n - 11]
+    tens, ones = divmod(n, 10)
+    return CN_NUM[tens - 1] + "十" + (CN_NUM[ones - 1] if ones else "")
+
+
+def ordinal(n: int) -> str:
+    """1 -> 一是, 2 -> 二是 …"""
+    return cn_number(n) + "是"

@@ -1,0 +1,104 @@
+"""Integrity checks across entries and files: ids, references, required coverage."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .errors import Finding
+from .model import KnowledgeBase
+
+# (kind, field) -> kind referred to. Nested: meetings.aspects[].themes, samples.groups[].…
+REFS = {
+    ("problems", "aspects"): "aspects", ("problems", "themes"): "themes", ("problems", "roles"): "roles",
+    ("causes", "themes"): "themes",
+    ("measures", "causes"): "causes", ("measures", "themes"): "themes",
+    ("meetings", "structure"): "sections",
+    ("samples", "roles"): "roles", ("samples", "causes"): "causes", ("samples", "measures"): "measures",
+}
+KIND_NAMES = {"themes": "主题", "roles": "岗位", "meetings": "会议", "aspects": "检视重点", "problems": "问题示例",
+              "causes": "原因", "measures": "措施", "sections": "部分", "samples": "样本"}
+
+
+def check_integrity(kb: KnowledgeBase) -> list[Finding]:
+    findings: list[Finding] = []
+    findings += _unique_ids(kb)
+    findings += _references(kb)
+    findings += _problem_rules(kb)
+    findings += _sample_rules(kb)
+    return findings
+
+
+def _unique_ids(kb: KnowledgeBase) -> list[Finding]:
+    findings = []
+    for kind in ("themes", "roles", "meetings", "aspects", "problems", "causes", "measures", "sections", "samples"):
+        seen: dict[str, object] = {}
+        for entry in getattr(kb, kind):
+            first = seen.get(entry.id)
+            if first is None:
+                seen[entry.id] = entry
+                continue
+            same_file = first.loc.path == entry.loc.path
+            code = "KB010" if same_file else "KB011"
+            where = f"第 {first.loc.line} 行" if same_file else f"{first.loc.path}:{first.loc.line}"
+            findings.append(Finding(entry.loc.path, entry.loc.line, code,
+                                    f"{KIND_NAMES[kind]} id“{entry.id}”重复，已在{where}使用。"))
+    return findings
+
+
+def _missing(kb: KnowledgeBase, entry, field: str, kind: str, ids) -> list[Finding]:
+    known = kb.by_id(kind)
+    return [Finding(entry.loc.path, entry.loc.line_of(field.split(".")[0]), "KB013",
+                    f"{entry.id}：“{field}”引用的{KIND_NAMES[kind]} id“{ref}”不存在。")
+            for ref in ids if ref not in known]
+
+
+def _references(kb: KnowledgeBase) -> list[Finding]:
+    findings = []
+    for (kind, field), target in REFS.items():
+        for entry in getattr(kb, kind):
+            findings += _missing(kb, entry, field, target, getattr(entry, field))
+    for meeting in kb.meetings:
+        for aspect in meeting.aspects:
+            findings += _missing(kb, aspect, "themes", "themes", aspect.themes)
+        if "problems" not in meeting.structure:
+            findings.append(Finding(meeting.loc.path, meeting.loc.line_of("structure"), "KB013",
+                                    f"{meeting.id}：structure 必须包含 problems（存在的问题）。"))
+    for sample in kb.samples:
+        findings += _missing(kb, sample, "meeting", "meetings", [sample.meeting])
+        for group in sample.groups:
+            findings += _missing(kb, sample, "groups.aspect", "aspects", [group.aspect])
+            findings += _missing(kb, sample, "groups.problems", "problems", group.problems)
+    return findings
+
+
+def _problem_rules(kb: KnowledgeBase) -> list[Finding]:
+    findings = []
+    titles: dict[str, object] = {}
+    for p in kb.problems:
+        if not p.aspects and not p.themes:
+            findings.append(Finding(p.loc.path, p.loc.line, "KB019",
+                                    f"问题示例 {p.id} 既没有 aspects 也没有 themes，不会出现在任何检视重点页面。"))
+        key = p.title.strip().rstrip("。")
+        first = titles.setdefault(key, p)
+        if first is not p:
+            findings.append(Finding(p.loc.path, p.loc.line_of("title"), "KB020",
+                                    f"问题示例 {p.id} 的标题与 {first.id}（{first.loc.path}:{first.loc.line}）相同。"))
+    return findings
+
+
+def _sample_rules(kb: KnowledgeBase) -> list[Finding]:
+    findings = []
+    aspects = kb.by_id("aspects")
+    problems = kb.by_id("problems")
+    for sample in kb.samples:
+        for group in sample.groups:
+            aspect = aspects.get(group.aspect)
+            if aspect is not None and aspect.meeting != sample.meeting:
+                findings.append(Finding(sample.loc.path, group.loc.line, "KB021",
+                                        f"{sample.id}：检视重点 {group.aspect} 不属于会议 {sample.meeting}。"))
+            for pid in group.problems:
+                p = problems.get(pid)
+                if p is not None and group.aspect not in p.aspects:
+                    findings.append(Finding(sample.loc.path, group.loc.line, "KB021",
+                                            f"{sample.id}：问题 {pid} 没有把 {group.aspect} 列入 aspects。"))
+    return findings

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import types
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -16,7 +18,11 @@ from reviewkb.export import render_kb_json  # noqa: E402
 from reviewkb.load import load  # noqa: E402
 from reviewkb.render import nav, render_downloads, render_pages  # noqa: E402
 
+log = logging.getLogger("mkdocs.hooks.reviewkb")
 _kb = None
+# MkDocs re-imports this file on every rebuild under `serve`; what must outlive a rebuild
+# (the command and the last valid knowledge base) is kept in a module of its own.
+_state = sys.modules.setdefault("_reviewkb_mkdocs_state", types.ModuleType("_reviewkb_mkdocs_state"))
 
 
 class _Download(File):
@@ -26,14 +32,27 @@ class _Download(File):
         return False
 
 
+def on_startup(command, dirty):
+    _state.command = command
+
+
 def on_config(config):
-    """Validate all data before anything is written; fail the build with every finding."""
+    """Validate all data before anything is written; fail the build with every finding.
+
+    Under `serve`, a rebuild with bad data reports every finding and keeps serving the last
+    valid data instead of stopping the server.
+    """
     global _kb
     data_dir = os.path.join(os.path.dirname(config.config_file_path), "data")
     try:
         _kb = load(data_dir)
     except KBError as exc:
-        raise PluginError(f"\n{exc}") from None
+        last_good = getattr(_state, "kb", None)
+        if getattr(_state, "command", None) != "serve" or last_good is None:
+            raise PluginError(f"\n{exc}") from None
+        log.error("数据有误，站点继续显示上一次检查通过的数据。改正后保存即可自动更新：\n%s", exc)
+        _kb = last_good
+    _state.kb = _kb
     config.nav = nav(_kb)
     return config
 

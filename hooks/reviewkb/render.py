@@ -6,15 +6,31 @@ generated pages are relative Markdown links, so any generator that resolves them
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections import defaultdict
 
 from .model import Aspect, Cause, KnowledgeBase, Measure, Meeting, Problem, Sample, Section
 from .templates import template_files, template_name, template_path
-from .text import anchor, attr, cn_number, md, md_inline, ordinal
+from .text import anchor, attr, cn_number, md, md_inline, ordinal, plain_title
 
 UNVERIFIED = '<span class="kb-badge kb-unverified" title="未见完整原文或仅见于二手材料，请以本单位收到的通知为准">待核实</span>'
 VERIFIED = '<span class="kb-badge kb-verified">已核实</span>'
+# Pages that only list links to examples stay out of the search index, so a search lands on the
+# example itself rather than on a list that repeats its title.
+
+
+def head(title: str, exclude_search: bool = False) -> str:
+    """Front matter and H1 of a generated page.
+
+    Themes put the page title into <title> and the header after stripping tags, which turns
+    entities back into markup; the front-matter title therefore carries no markup characters
+    at all, while the visible H1 keeps the exact text, escaped.
+    """
+    meta = ["---", f"title: {json.dumps(plain_title(title), ensure_ascii=False)}"]
+    if exclude_search:
+        meta += ["search:", "  exclude: true"]
+    return "\n".join(meta + ["---", "", f"# {md_inline(title)}"])
 
 
 # ---------------------------------------------------------------- paths and links
@@ -215,7 +231,7 @@ title: 首页
 
 def render_meetings_index(kb: KnowledgeBase) -> str:
     src = "meetings/index.md"
-    out = ["# 历年会议", "", "按年度列出民主生活会和组织生活会的主题与检视重点。标有「待核实」的内容未见完整原文，"
+    out = [head("历年会议"), "", "按年度列出民主生活会和组织生活会的主题与检视重点。标有「待核实」的内容未见完整原文，"
            "请以本单位收到的通知为准。", ""]
     for m in sorted_meetings(kb):
         flag = f" {UNVERIFIED}" if m.has_unverified else ""
@@ -228,7 +244,7 @@ def render_meetings_index(kb: KnowledgeBase) -> str:
 def render_meeting(kb: KnowledgeBase, m: Meeting) -> str:
     src = meeting_path(m)
     sections = kb.by_id("sections")
-    out = [f"# {md_inline(m.title)}", ""]
+    out = [head(m.title), ""]
     if m.history:
         out += ['!!! note "历史参考"', "    早期年度的内容仅供了解沿革，表述来自二手材料，不能作为当年写作依据。", ""]
     out += ["## 主题", "", f"{md(m.theme)} {VERIFIED if m.verified else UNVERIFIED}", ""]
@@ -260,7 +276,7 @@ def render_aspect(kb: KnowledgeBase, a: Aspect) -> str:
     meeting = kb.by_id("meetings")[a.meeting]
     themes = [kb.by_id("themes")[t] for t in a.themes]
     problems = kb.problems_for_aspect(a)
-    out = [f"# {md_inline(a.short)}", "",
+    out = [head(a.short), "",
            f"[{md_inline(meeting.title)}]({link(src, meeting_path(meeting))}) · 检视重点（{cn_number(meeting.aspects.index(a) + 1)}）", "",
            '!!! quote "官方表述"', f"    {md(a.heading)}", "",
            f"    {VERIFIED if a.verified else UNVERIFIED}" + (f" [出处]({a.source})" if a.source else ""), "",
@@ -281,7 +297,7 @@ def render_aspect(kb: KnowledgeBase, a: Aspect) -> str:
     out += [f"详见[存在的问题怎么写]({link(src, section_path('problems'))})。", ""]
     causes = [c for c in kb.causes if set(c.themes) & set(a.themes)]
     measures = [m for m in kb.measures if set(m.themes) & set(a.themes)]
-    out += ["## 可对照的原因和措施", "",
+    out += ["## 可对照的原因和措施 { data-search-exclude }", "",
             f"- 原因剖析（{len(causes)} 条）：" + "；".join(
                 f"[{md_inline(c.title)}]({link(src, CAUSES_PATH, c.id)})" for c in causes[:8])
             + (f"；[全部原因]({link(src, CAUSES_PATH)})" if len(causes) > 8 else ""),
@@ -300,7 +316,7 @@ def render_library_index(kb: KnowledgeBase) -> str:
     counts = defaultdict(int)
     for p in kb.problems:
         counts[home_theme(kb, p)] += 1
-    out = ["# 示例库", "", f"全部 {len(kb.problems)} 条问题示例按常设主题分页收录，每条只在这里完整出现一次；"
+    out = [head("示例库"), "", f"全部 {len(kb.problems)} 条问题示例按常设主题分页收录，每条只在这里完整出现一次；"
            "各检视重点页面会列出所有对应的示例。", ""]
     for t in kb.themes:
         out.append(f"- [{md_inline(t.name)}]({link(src, library_path(t.id))})：{counts[t.id]} 条")
@@ -313,20 +329,20 @@ def render_library(kb: KnowledgeBase, theme_id: str) -> str:
     here = [p for p in kb.problems if home_theme(kb, p) == theme_id]
     also = [p for p in kb.problems if theme_id in kb.problem_themes(p) and home_theme(kb, p) != theme_id]
     aspects = [a for a in kb.aspects if theme_id in a.themes]
-    out = [f"# 示例库：{md_inline(theme.name)}", "", md(theme.summary), "",
+    out = [head("示例库：" + theme.name), "", md(theme.summary), "",
            "对应的检视重点：" + "、".join(
                f"[{a.meeting[:4]}年度·{md_inline(a.short)}]({link(src, aspect_path(a))})" for a in aspects), ""]
     out += [_filters(kb, tuple(here))]
     out += [render_problem(kb, src, p, searchable=True) for p in here]
     if also:
-        out += ["## 也涉及本主题的示例", "", "\n".join(
+        out += ["## 也涉及本主题的示例 { data-search-exclude }", "", "\n".join(
             f"- [{md_inline(p.title)}]({problem_link(kb, src, p)})（{attr(p.perspective)}）" for p in also), ""]
     return "\n".join(out)
 
 
 def render_themes(kb: KnowledgeBase) -> str:
     src = THEMES_PATH
-    out = ["# 按主题浏览", "", "历年检视重点的表述各不相同，但查的内容大体可归入以下常设主题。"
+    out = [head("按主题浏览"), "", "历年检视重点的表述各不相同，但查的内容大体可归入以下常设主题。"
            "按主题写的示例会自动出现在每一年对应的检视重点下。", ""]
     for t in kb.themes:
         aspects = [a for a in kb.aspects if t.id in a.themes]
@@ -345,7 +361,7 @@ def render_causes(kb: KnowledgeBase) -> str:
     for m in kb.measures:
         for c in m.causes:
             answered[c].append(m)
-    out = ["# 原因剖析", "", "原因要回答“为什么会出现这些问题”，从理想信念、党性修养、宗旨意识、纪律规矩等思想根源上找，"
+    out = [head("原因剖析"), "", "原因要回答“为什么会出现这些问题”，从理想信念、党性修养、宗旨意识、纪律规矩等思想根源上找，"
            "不能把问题换个说法再写一遍。下列写法按剖析角度分组，每条都链接到回应它的整改措施。", ""]
     by_angle = defaultdict(list)
     for c in kb.causes:
@@ -365,7 +381,7 @@ def render_measures(kb: KnowledgeBase) -> str:
     src = MEASURES_PATH
     themes = kb.by_id("themes")
     causes = kb.by_id("causes")
-    out = ["# 整改措施", "", "措施要与问题、原因一一对应，写明谁来做、做什么、什么时候完成、怎样检验，"
+    out = [head("整改措施"), "", "措施要与问题、原因一一对应，写明谁来做、做什么、什么时候完成、怎样检验，"
            "做到定一条、做一条、兑现一条。下列写法按主题分组。", ""]
     by_theme = defaultdict(list)
     for m in kb.measures:
@@ -389,7 +405,7 @@ def render_measures(kb: KnowledgeBase) -> str:
 
 def render_sections_index(kb: KnowledgeBase) -> str:
     src = "sections/index.md"
-    out = ["# 材料各部分写法", "", "对照检查材料除“存在的问题”外，还有开头、整改落实情况、案例剖析、个人事项、"
+    out = [head("材料各部分写法"), "", "对照检查材料除“存在的问题”外，还有开头、整改落实情况、案例剖析、个人事项、"
            "原因剖析、整改措施等部分。各年度需要哪些部分，见对应的会议页面。", ""]
     for s in kb.sections:
         out.append(f"- [{md_inline(s.name)}]({link(src, section_path(s.id))})：{md_inline(s.purpose)}")
@@ -399,7 +415,7 @@ def render_sections_index(kb: KnowledgeBase) -> str:
 def render_section(kb: KnowledgeBase, s: Section) -> str:
     src = section_path(s.id)
     used = [m for m in sorted_meetings(kb) if s.id in m.structure]
-    out = [f"# {md_inline(s.name)}", ""]
+    out = [head(s.name), ""]
     if s.heading:
         out += [f"材料中的标题：**{md_inline(s.heading)}**", ""]
     out += [md(s.purpose), "", f"适用于：{'、'.join(s.perspectives)}材料。", ""]
@@ -428,7 +444,7 @@ def render_sample(kb: KnowledgeBase, x: Sample) -> str:
     aspects, problems = kb.by_id("aspects"), kb.by_id("problems")
     causes, measures = kb.by_id("causes"), kb.by_id("measures")
     meeting = kb.by_id("meetings")[x.meeting]
-    out = [f"# 样本解析：{md_inline(x.title)}", "",
+    out = [head("样本解析：" + x.title), "",
            '!!! info "怎么读这一页"',
            f"    这是一份真实的{attr(x.perspective)}对照检查材料（{md_inline(meeting.title)}），逐字收录、按结构拆解："
            "每个问题的**标题**加粗，**比如**部分以底色标出，并链接到示例库中的同一条目。"
@@ -449,10 +465,10 @@ def render_sample(kb: KnowledgeBase, x: Sample) -> str:
                     f'[示例库]({problem_link(kb, src, p)})</p>', ""]
     if x.personal_matters:
         out += ["## 需要说明的个人事项 { #personal-matters }", "", md(x.personal_matters), ""]
-    out += [f"## {md_inline(x.causes_heading)} {{ #causes }}", ""]
+    out += [f"## {md_inline(x.causes_heading)} {{ #causes data-search-exclude }}", ""]
     for i, cid in enumerate(x.causes, 1):
         c = causes[cid]
-        out += [f"（{cn_number(i)}）**{md(c.title)}。**{md(c.body)} [原因写法]({link(src, CAUSES_PATH, c.id)}){{ data-search-exclude }}", ""]
+        out += [f"（{cn_number(i)}）**{md(c.title)}。**{md(c.body)} [原因写法]({link(src, CAUSES_PATH, c.id)})", ""]
     out += [f"## {md_inline(x.measures_heading)} {{ #measures data-search-exclude }}", ""]
     for i, mid in enumerate(x.measures, 1):
         m = measures[mid]
@@ -462,7 +478,7 @@ def render_sample(kb: KnowledgeBase, x: Sample) -> str:
 
 def render_roles_index(kb: KnowledgeBase) -> str:
     src = "roles/index.md"
-    out = ["# 按岗位浏览", "", "找与自己工作最接近的岗位类别，看同类岗位的问题可以写到多具体。", ""]
+    out = [head("按岗位浏览"), "", "找与自己工作最接近的岗位类别，看同类岗位的问题可以写到多具体。", ""]
     for r in kb.roles:
         n = sum(1 for p in kb.problems if r.id in p.roles)
         out.append(f"- [{md_inline(r.name)}]({link(src, role_path(r.id))})（{n} 条）：{md_inline(r.description)}")
@@ -473,7 +489,7 @@ def render_role(kb: KnowledgeBase, role_id: str) -> str:
     src = role_path(role_id)
     role = kb.by_id("roles")[role_id]
     mine = [p for p in kb.problems if role_id in p.roles]
-    out = [f"# 岗位：{md_inline(role.name)}", "", md(role.description), "", f"共 {len(mine)} 条示例，按主题分组。", ""]
+    out = [head("岗位：" + role.name, exclude_search=True), "", md(role.description), "", f"共 {len(mine)} 条示例，按主题分组。", ""]
     for t in kb.themes:
         group = [p for p in mine if home_theme(kb, p) == t.id]
         if group:
@@ -488,7 +504,7 @@ def render_tags(kb: KnowledgeBase) -> str:
     for p in kb.problems:
         for t in p.tags:
             tagged[t].append(p)
-    out = ["# 按标签浏览", "", f"共 {len(tagged)} 个标签。", "",
+    out = [head("按标签浏览", exclude_search=True), "", f"共 {len(tagged)} 个标签。", "",
            '<p class="kb-tag-cloud" markdown>' + " ".join(
                f"[{md_inline(t)}（{len(ps)}）](#{anchor('tag', t)})" for t, ps in sorted(tagged.items(), key=lambda kv: -len(kv[1])))
            + "</p>", ""]
@@ -500,7 +516,7 @@ def render_tags(kb: KnowledgeBase) -> str:
 
 def render_templates_index(kb: KnowledgeBase) -> str:
     src = "downloads/index.md"
-    out = ["# 模板下载", "",
+    out = [head("模板下载"), "",
            "每个模板都是一整篇材料的骨架（Markdown 文本，可用任何文本编辑器、WPS 或 Word 打开）："
            "开头、按本年度检视重点分设的问题小节（每节预留一是、二是、三是）、需要的专门部分、原因剖析和整改措施。", "",
            "- 需要您填写的地方统一写成 **【请填写：……】**，定稿前应全部替换，搜索“【请填写”即可逐个定位；",
@@ -551,7 +567,20 @@ def render_downloads(kb: KnowledgeBase) -> dict[str, str]:
 
 
 def nav(kb: KnowledgeBase) -> list:
-    """Site navigation (MkDocs `nav` shape: list of {title: path-or-list})."""
+    """Site navigation (MkDocs `nav` shape: list of {title: path-or-list}).
+
+    Navigation titles become page titles, which themes insert unescaped or after un-escaping, so
+    they carry no markup characters at all.
+    """
+    return _escape_nav(_nav(kb))
+
+
+def _escape_nav(items: list) -> list:
+    return [{plain_title(title): (_escape_nav(value) if isinstance(value, list) else value)}
+            for item in items for title, value in item.items()]
+
+
+def _nav(kb: KnowledgeBase) -> list:
     meetings = []
     for m in sorted_meetings(kb):
         children = [{"会议概览": meeting_path(m)}]

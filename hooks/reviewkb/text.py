@@ -50,3 +50,8 @@ def cn_number(n: int) -> str:
 def ordinal(n: int) -> str:
     """1 -> 一是, 2 -> 二是 …"""
     return cn_number(n) + "是"
+
+
+def plain_title(text: str) -> str:
+    """A title with no markup characters, for places that un-escape text (page <title>, nav)."""
+    return " ".join(text.split()).replace("&", "＆").replace("<", "＜").replace(">", "＞")

@@ -28,20 +28,34 @@ def check_integrity(kb: KnowledgeBase) -> list[Finding]:
     return findings
 
 
+def _duplicates(entries, key, report) -> list[Finding]:
+    """Group entries by key; every occurrence of a repeated key is reported, naming the others."""
+    groups: dict[str, list] = defaultdict(list)
+    for entry in entries:
+        groups[key(entry)].append(entry)
+    findings = []
+    for value, same in groups.items():
+        if len(same) < 2:
+            continue
+        for entry in same:
+            others = [o for o in same if o is not entry]
+            findings.append(report(value, entry, others))
+    return findings
+
+
+def _where(entry, others) -> str:
+    return "、".join(f"第 {o.loc.line} 行" if o.loc.path == entry.loc.path else f"{o.loc.path}:{o.loc.line}"
+                    for o in others)
+
+
 def _unique_ids(kb: KnowledgeBase) -> list[Finding]:
     findings = []
     for kind in ("themes", "roles", "meetings", "aspects", "problems", "causes", "measures", "sections", "samples"):
-        seen: dict[str, object] = {}
-        for entry in getattr(kb, kind):
-            first = seen.get(entry.id)
-            if first is None:
-                seen[entry.id] = entry
-                continue
-            same_file = first.loc.path == entry.loc.path
-            code = "KB010" if same_file else "KB011"
-            where = f"第 {first.loc.line} 行" if same_file else f"{first.loc.path}:{first.loc.line}"
-            findings.append(Finding(entry.loc.path, entry.loc.line, code,
-                                    f"{KIND_NAMES[kind]} id“{entry.id}”重复，已在{where}使用。"))
+        def report(value, entry, others, kind=kind):
+            code = "KB010" if all(o.loc.path == entry.loc.path for o in others) else "KB011"
+            return Finding(entry.loc.path, entry.loc.line_of("id"), code,
+                           f"{KIND_NAMES[kind]} id“{value}”重复，{_where(entry, others)}也用了这个 id。")
+        findings += _duplicates(getattr(kb, kind), lambda e: e.id, report)
     return findings
 
 
@@ -72,17 +86,14 @@ def _references(kb: KnowledgeBase) -> list[Finding]:
 
 
 def _problem_rules(kb: KnowledgeBase) -> list[Finding]:
-    findings = []
-    titles: dict[str, object] = {}
-    for p in kb.problems:
-        if not p.aspects and not p.themes:
-            findings.append(Finding(p.loc.path, p.loc.line, "KB019",
-                                    f"问题示例 {p.id} 既没有 aspects 也没有 themes，不会出现在任何检视重点页面。"))
-        key = p.title.strip().rstrip("。")
-        first = titles.setdefault(key, p)
-        if first is not p:
-            findings.append(Finding(p.loc.path, p.loc.line_of("title"), "KB020",
-                                    f"问题示例 {p.id} 的标题与 {first.id}（{first.loc.path}:{first.loc.line}）相同。"))
+    findings = [Finding(p.loc.path, p.loc.line, "KB019",
+                        f"问题示例 {p.id} 既没有 aspects 也没有 themes，不会出现在任何检视重点页面。")
+                for p in kb.problems if not p.aspects and not p.themes]
+
+    def report(value, entry, others):
+        return Finding(entry.loc.path, entry.loc.line_of("title"), "KB020",
+                       f"问题示例 {entry.id} 的标题“{value}”与 {_where(entry, others)} 的示例相同。")
+    findings += _duplicates(kb.problems, lambda p: p.title.strip().rstrip("。"), report)
     return findings
 
 

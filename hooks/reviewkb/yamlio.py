@@ -106,8 +106,9 @@ def parse(raw: bytes, path: str) -> tuple[object, list[Finding]]:
         return None, findings
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [Finding(path, 1, "KB004", "文件为空（没有任何数据）。")]
-    loader = _Loader(text, path)
+    loader = None
     try:
+        loader = _Loader(text, path)
         docs = []
         while loader.check_data():
             docs.append(loader.get_data())
@@ -116,10 +117,17 @@ def parse(raw: bytes, path: str) -> tuple[object, list[Finding]]:
         line = mark.line + 1 if mark else 1
         problem = exc.problem or str(exc)
         return None, [Finding(path, line, "KB001", f"YAML 语法错误：{problem}。")]
-    except yaml.YAMLError as exc:  # e.g. reader errors on control characters
+    except yaml.reader.ReaderError as exc:  # control characters such as NUL
+        line = text[: max(exc.position, 0)].count("\n") + 1
+        return None, [Finding(path, line, "KB001",
+                              f"YAML 语法错误：第 {line} 行有不可见的控制字符（编码 {exc.character:#06x}），请删除。")]
+    except yaml.YAMLError as exc:
         return None, [Finding(path, 1, "KB001", f"YAML 语法错误：{exc}。")]
+    except RecursionError:
+        return None, [Finding(path, 1, "KB001", "YAML 嵌套过深，无法读取。")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if len(docs) != 1:
         return None, [Finding(path, 1, "KB005", f"文件应只含一个 YAML 文档，实际有 {len(docs)} 个（去掉多余的 `---`）。")]
     if docs[0] is None:

@@ -29,8 +29,12 @@ class Seq(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that builds Map/Seq and records duplicate keys instead of overwriting."""
+# libyaml's parser (shipped in PyYAML's wheels) is about ten times faster; same nodes, same marks.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
+    """Safe loader that builds Map/Seq and records duplicate keys instead of overwriting."""
 
     def __init__(self, stream, path: str):
         super().__init__(stream)

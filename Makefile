@@ -4,6 +4,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
+# Material 9.7 prints a notice about MkDocs 2.0 on every run; this project pins MkDocs <2.
+export NO_MKDOCS_2_WARNING = 1
 
 .PHONY: serve build check test chromium schemas bench clean
 

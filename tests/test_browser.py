@@ -44,6 +44,26 @@ def test_search_for_a_phrase_lands_on_the_example(page, site_url, phrase, exampl
     assert heading.bounding_box()["y"] < 900
 
 
+def test_every_sample_problem_is_found_by_its_headline(page, site_url, kb):
+    """All 15 problems of the sample, searched one after another in the same page."""
+    sample = kb.by_id("samples")["sample-2021-office"]
+    problems = kb.by_id("problems")
+    search(page, site_url, "形式主义")  # loads the page and the search index once
+    box = page.locator(".md-search__input")
+    missing = []
+    for pid in (p for g in sample.groups for p in g.problems):
+        box.fill("")
+        box.press("End")
+        page.wait_for_function("() => !/\\d/.test(document.querySelector('.md-search-result__meta').textContent)")
+        box.fill(problems[pid].title)
+        box.press("End")
+        page.wait_for_function("() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)")
+        links = page.locator("a.md-search-result__link")
+        if not any((links.nth(i).get_attribute("href") or "").endswith("#" + pid) for i in range(links.count())):
+            missing.append(pid)
+    assert not missing
+
+
 def test_template_download_returns_the_whole_material(page, site_url, kb):
     page.goto(site_url + "/downloads/")
     meeting = kb.by_id("meetings")["2025-mzsh"]

@@ -101,7 +101,7 @@ def test_templates_hold_the_whole_material(kb, built_site):
         for perspective in ("个人", "班子"):
             text = (site / template_path(m, perspective)).read_text(encoding="utf-8")
             for a in m.aspects:
-                assert f"（" in text and a.heading in text, (m.id, a.id)
+                assert "（" in text and a.heading in text, (m.id, a.id)
             for sid in m.structure:
                 s = sections[sid]
                 if perspective in s.perspectives and s.heading:

@@ -124,3 +124,14 @@ def test_all_findings_are_reported_at_once(tmp_path):
 def test_every_code_is_documented_and_tested():
     tested = {code for _, _, expected in CASES for code, _ in expected} | {"KB018", "KB021"}
     assert tested == set(CODES)
+
+
+def test_a_broken_file_does_not_flood_other_files_with_dangling_references(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    themes = data / "themes" / "themes.yaml"
+    themes.write_text(themes.read_text(encoding="utf-8").replace("  - id: work-style\n", "  - id: work-style\n  bad: [\n", 1),
+                      encoding="utf-8")
+    findings = findings_for(data)
+    assert {f.path for f in findings} == {"data/themes/themes.yaml"}
+    assert {f.code for f in findings} == {"KB001"}

@@ -10,7 +10,7 @@ import json
 import posixpath
 from collections import defaultdict
 
-from .model import Aspect, Cause, KnowledgeBase, Measure, Meeting, Problem, Sample, Section
+from .model import Aspect, KnowledgeBase, Meeting, Problem, Sample, Section
 from .templates import template_files, template_name, template_path
 from .text import anchor, attr, cn_number, md, md_inline, ordinal, plain_title
 
@@ -77,6 +77,12 @@ def problem_link(kb: KnowledgeBase, src: str, p: Problem) -> str:
     return link(src, library_path(home_theme(kb, p)), p.id)
 
 
+def aspect_label(kb: KnowledgeBase, a: Aspect) -> str:
+    """Short label of an aspect that says which meeting it belongs to."""
+    m = kb.by_id("meetings")[a.meeting]
+    return f"{m.year}年度{m.kind}·{a.short}"
+
+
 def current_meeting(kb: KnowledgeBase) -> Meeting:
     """The latest 民主生活会 that is not history: where a user should start."""
     candidates = [m for m in kb.meetings if m.kind == "民主生活会" and not m.history]
@@ -104,10 +110,10 @@ def _badges(kb: KnowledgeBase, src: str, p: Problem) -> str:
     return " ".join(parts)
 
 
-def render_problem(kb: KnowledgeBase, src: str, p: Problem, searchable: bool, number: int | None = None) -> str:
+def render_problem(kb: KnowledgeBase, src: str, p: Problem, searchable: bool) -> str:
     """One example: heading with a stable anchor, labels, body, cases, a copy button."""
     exclude = "" if searchable else " data-search-exclude"
-    title = (ordinal(number) if number else "") + md_inline(p.title)
+    title = md_inline(p.title)
     aspects = kb.by_id("aspects")
     direct = "，".join(f"[{md_inline(aspects[a].short)}]({link(src, aspect_path(aspects[a]))})" for a in p.aspects)
     lines = [
@@ -326,7 +332,7 @@ def render_library(kb: KnowledgeBase, theme_id: str) -> str:
     aspects = [a for a in kb.aspects if theme_id in a.themes]
     out = [head("示例库：" + theme.name), "", md(theme.summary), "",
            "对应的检视重点：" + "、".join(
-               f"[{a.meeting[:4]}年度·{md_inline(a.short)}]({link(src, aspect_path(a))})" for a in aspects), ""]
+               f"[{md_inline(aspect_label(kb, a))}]({link(src, aspect_path(a))})" for a in aspects), ""]
     out += [_filters(kb, tuple(here))]
     out += [render_problem(kb, src, p, searchable=True) for p in here]
     if also:
@@ -344,7 +350,7 @@ def render_themes(kb: KnowledgeBase) -> str:
         n = sum(1 for p in kb.problems if t.id in kb.problem_themes(p))
         out += [f"## {md_inline(t.name)} {{ #{t.id} }}", "", md(t.summary), "",
                 f"- [示例 {n} 条]({link(src, library_path(t.id))})",
-                "- 历年对应：" + "、".join(f"[{a.meeting[:4]}·{md_inline(a.short)}]({link(src, aspect_path(a))})"
+                "- 历年对应：" + "、".join(f"[{md_inline(aspect_label(kb, a))}]({link(src, aspect_path(a))})"
                                         for a in aspects), ""]
     return "\n".join(out)
 

@@ -19,10 +19,12 @@ KIND_NAMES = {"themes": "主题", "roles": "岗位", "meetings": "会议", "aspe
               "causes": "原因", "measures": "措施", "sections": "部分", "samples": "样本"}
 
 
-def check_integrity(kb: KnowledgeBase) -> list[Finding]:
+def check_integrity(kb: KnowledgeBase, unchecked_targets: set[str] = frozenset()) -> list[Finding]:
+    """Cross-entry checks; references into kinds named in unchecked_targets are skipped."""
+    skip = set(unchecked_targets) | ({"aspects"} if "meetings" in unchecked_targets else set())
     findings: list[Finding] = []
     findings += _unique_ids(kb)
-    findings += _references(kb)
+    findings += _references(kb, skip)
     findings += _problem_rules(kb)
     findings += _sample_rules(kb)
     return findings
@@ -59,29 +61,31 @@ def _unique_ids(kb: KnowledgeBase) -> list[Finding]:
     return findings
 
 
-def _missing(kb: KnowledgeBase, entry, field: str, kind: str, ids) -> list[Finding]:
+def _missing(kb: KnowledgeBase, entry, field: str, kind: str, ids, skip) -> list[Finding]:
+    if kind in skip:
+        return []
     known = kb.by_id(kind)
     return [Finding(entry.loc.path, entry.loc.line_of(field.split(".")[0]), "KB013",
                     f"{entry.id}：“{field}”引用的{KIND_NAMES[kind]} id“{ref}”不存在。")
             for ref in ids if ref not in known]
 
 
-def _references(kb: KnowledgeBase) -> list[Finding]:
+def _references(kb: KnowledgeBase, skip: set[str]) -> list[Finding]:
     findings = []
     for (kind, field), target in REFS.items():
         for entry in getattr(kb, kind):
-            findings += _missing(kb, entry, field, target, getattr(entry, field))
+            findings += _missing(kb, entry, field, target, getattr(entry, field), skip)
     for meeting in kb.meetings:
         for aspect in meeting.aspects:
-            findings += _missing(kb, aspect, "themes", "themes", aspect.themes)
+            findings += _missing(kb, aspect, "themes", "themes", aspect.themes, skip)
         if "problems" not in meeting.structure:
             findings.append(Finding(meeting.loc.path, meeting.loc.line_of("structure"), "KB013",
                                     f"{meeting.id}：structure 必须包含 problems（存在的问题）。"))
     for sample in kb.samples:
-        findings += _missing(kb, sample, "meeting", "meetings", [sample.meeting])
+        findings += _missing(kb, sample, "meeting", "meetings", [sample.meeting], skip)
         for group in sample.groups:
-            findings += _missing(kb, sample, "groups.aspect", "aspects", [group.aspect])
-            findings += _missing(kb, sample, "groups.problems", "problems", group.problems)
+            findings += _missing(kb, sample, "groups.aspect", "aspects", [group.aspect], skip)
+            findings += _missing(kb, sample, "groups.problems", "problems", group.problems, skip)
     return findings
 
 

@@ -143,3 +143,23 @@ def test_no_request_leaves_the_machine(page, site_url):
     assert len(page.requests) > 20
     assert not outside, outside
     assert not errors, errors
+
+
+def test_chinese_queries_reach_the_search_worker_as_required_words(page, site_url):
+    """kb.js rewrites Chinese queries for Material's worker; if Material's protocol changes, this fails."""
+    page.add_init_script("""
+        window.__kbQueries = [];
+        const post = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (message) {
+          if (message && message.type === 2) window.__kbQueries.push(message.data);
+          return post.apply(this, arguments);
+        };
+    """)
+    search(page, site_url, "两个确立")
+    assert page.evaluate("window.__kbQueries")[-1] == '" 两个确立\u3400"'
+    assert page.locator("a.md-search-result__link").count() > 0
+    # A word that is nowhere in the index: the strict query finds nothing, so the original is sent.
+    page.locator(".md-search__input").fill("魑魅魍魉")
+    page.locator(".md-search__input").press("End")
+    page.wait_for_function("() => window.__kbQueries.slice(-1)[0] === '魑魅魍魉'", timeout=30000)
+    assert page.evaluate("window.__kbQueries")[-2:] == ['" 魑魅魍魉\u3400"', "魑魅魍魉"]

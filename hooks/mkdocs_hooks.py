@@ -52,6 +52,9 @@ def on_config(config):
             raise PluginError(f"\n{exc}") from None
         log.error("数据有误，站点继续显示上一次检查通过的数据。改正后保存即可自动更新：\n%s", exc)
         _kb = last_good
+        _state.report = str(exc)
+    else:
+        _state.report = None
     _state.kb = _kb
     config.nav = nav(_kb)
     return config
@@ -71,4 +74,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    return contrib.fill_markers(markdown)
+    markdown = contrib.fill_markers(markdown)
+    if getattr(_state, "report", None):
+        markdown = contrib.findings_banner(_state.report) + markdown
+    return markdown

@@ -256,10 +256,20 @@ def test_serve_reports_errors_and_keeps_serving_the_last_good_build(hostile_buil
             assert time.time() < deadline and proc.poll() is None, log.read_text()
             time.sleep(0.5)
         assert "data/problems/typo.yaml:9: KB007" in log.read_text()
-        again = _get(f"http://127.0.0.1:{port}/")
+        deadline = time.time() + 120
+        while "数据检查未通过" not in (again := _get(f"http://127.0.0.1:{port}/")):
+            assert time.time() < deadline, log.read_text()
+            time.sleep(0.5)
+        assert "data/problems/typo.yaml:9: KB007" in again
+        banner = re.compile(r'<div class="admonition failure">.*?</div>\s*', re.S)
         epoch = re.compile(r"livereload\(\d+, \d+\)")  # serve injects a build counter
-        assert epoch.sub("", again) == epoch.sub("", first)
+        assert epoch.sub("", banner.sub("", again)) == epoch.sub("", first)  # otherwise the last good site
         assert "Traceback" not in log.read_text()
+        (project / "data" / "problems" / "typo.yaml").unlink()
+        deadline = time.time() + 120
+        while "数据检查未通过" in _get(f"http://127.0.0.1:{port}/"):
+            assert time.time() < deadline, log.read_text()
+            time.sleep(0.5)
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -126,3 +126,9 @@ def test_contributor_tables_cover_every_code_and_field():
     assert all(f"`{code}`" in table for code in CODES)
     filled = contrib.fill_markers("<!-- kb:fields:problems -->\n<!-- kb:codes -->")
     assert "`title`" in filled and "`KB001`" in filled and "<!--" not in filled
+
+
+def test_serve_banner_lists_findings_as_text():
+    out = html(contrib.findings_banner("data/problems/x.yaml:3: KB007 有未知字段“<script>”。\n数据检查未通过：共 1 处错误。"))
+    assert 'class="admonition failure"' in out
+    assert "<li>data/problems/x.yaml:3: KB007" in out and "&lt;script&gt;" in out and "<script>" not in out

@@ -47,3 +47,10 @@ def fill_markers(markdown: str) -> str:
             return codes_table()
         return fields_table(match.group(2))
     return MARKER.sub(replace, markdown)
+
+
+def findings_banner(report: str) -> str:
+    """Markdown banner shown on every page while `serve` falls back to the last valid data."""
+    items = "\n".join(f"    - {md_inline(line)}" for line in report.splitlines() if line.strip())
+    return ('!!! failure "数据检查未通过：站点暂时显示上一次检查通过的内容"\n'
+            "    改正下列问题并保存后，页面会自动更新。\n\n" + items + "\n\n")

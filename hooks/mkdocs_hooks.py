@@ -19,7 +19,6 @@ from reviewkb.load import load  # noqa: E402
 from reviewkb.render import nav, render_downloads, render_pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.reviewkb")
-_kb = None
 # MkDocs re-imports this file on every rebuild under `serve`; what must outlive a rebuild
 # (the command and the last valid knowledge base) is kept in a module of its own.
 _state = sys.modules.setdefault("_reviewkb_mkdocs_state", types.ModuleType("_reviewkb_mkdocs_state"))
@@ -42,34 +41,29 @@ def on_config(config):
     Under `serve`, a rebuild with bad data reports every finding and keeps serving the last
     valid data instead of stopping the server.
     """
-    global _kb
     data_dir = os.path.join(os.path.dirname(config.config_file_path), "data")
     try:
-        _kb = load(data_dir)
+        _state.kb = load(data_dir)
+        _state.report = None
     except KBError as exc:
-        last_good = getattr(_state, "kb", None)
-        if getattr(_state, "command", None) != "serve" or last_good is None:
+        if getattr(_state, "command", None) != "serve" or getattr(_state, "kb", None) is None:
             raise PluginError(f"\n{exc}") from None
         log.error("数据有误，站点继续显示上一次检查通过的数据。改正后保存即可自动更新：\n%s", exc)
-        _kb = last_good
         _state.report = str(exc)
-    else:
-        _state.report = None
-    _state.kb = _kb
-    config.nav = nav(_kb)
+    config.nav = nav(_state.kb)
     return config
 
 
 def on_files(files, config):
-    for path, text in render_pages(_kb).items():
+    for path, text in render_pages(_state.kb).items():
         files.append(File.generated(config, path, content=text))
-    for path, text in render_downloads(_kb).items():
+    for path, text in render_downloads(_state.kb).items():
         download = _Download(path, src_dir=None, dest_dir=config.site_dir,
                              use_directory_urls=config.use_directory_urls, dest_uri=path)
         download.generated_by = "reviewkb"
         download._content = text.encode("utf-8")
         files.append(download)
-    files.append(File.generated(config, "kb.json", content=render_kb_json(_kb)))
+    files.append(File.generated(config, "kb.json", content=render_kb_json(_state.kb)))
     return files
 
 

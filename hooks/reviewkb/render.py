@@ -16,12 +16,13 @@ from .text import anchor, attr, cn_number, md, md_inline, ordinal, plain_title
 
 UNVERIFIED = '<span class="kb-badge kb-unverified" title="未见完整原文或仅见于二手材料，请以本单位收到的通知为准">待核实</span>'
 VERIFIED = '<span class="kb-badge kb-verified">已核实</span>'
-# Pages that only list links to examples stay out of the search index, so a search lands on the
-# example itself rather than on a list that repeats its title.
 
 
 def head(title: str, exclude_search: bool = False) -> str:
     """Front matter and H1 of a generated page.
+
+    Pages that only list links to examples pass exclude_search, so a search lands on the example
+    itself rather than on a list that repeats its title.
 
     Themes put the page title into <title> and the header after stripping tags, which turns
     entities back into markup; the front-matter title therefore carries no markup characters

@@ -52,7 +52,7 @@ def _where(entry, others) -> str:
 
 def _unique_ids(kb: KnowledgeBase) -> list[Finding]:
     findings = []
-    for kind in ("themes", "roles", "meetings", "aspects", "problems", "causes", "measures", "sections", "samples"):
+    for kind in KIND_NAMES:
         def report(value, entry, others, kind=kind):
             code = "KB010" if all(o.loc.path == entry.loc.path for o in others) else "KB011"
             return Finding(entry.loc.path, entry.loc.line_of("id"), code,

@@ -101,6 +101,8 @@ class Problem:
     aspects: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    level: str = "领导班子成员"
+    causes: tuple[str, ...] = ()
     loc: Loc = _loc()
 
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PERSPECTIVES = ("个人", "班子")
 MEETING_KINDS = ("民主生活会", "组织生活会")
+# Who writes the material an example fits: a leading cadre (民主生活会), a middle-level cadre, or an
+# ordinary member (组织生活会).
+LEVELS = ("领导班子成员", "中层干部", "普通党员")
 ANGLES = ("理想信念", "理论学习", "党性修养", "宗旨意识", "纪律规矩", "思想作风",
           "政绩观权力观", "担当精神", "斗争精神", "能力本领")
 
@@ -98,6 +101,9 @@ KINDS: dict[str, tuple[str, tuple[Field, ...]]] = {
         refs("themes", "themes", "对应的常设主题 id。", required=False),
         Field("perspective", "enum", "视角：个人或班子。", True, choices=PERSPECTIVES),
         refs("roles", "roles", "适用岗位类别 id。"),
+        Field("level", "enum", "写作者层级：领导班子成员（民主生活会）、中层干部或普通党员（组织生活会）；不填按领导班子成员。",
+              choices=LEVELS),
+        refs("causes", "causes", "回应这一问题的原因 id（问题→原因）。", required=False),
         texts("tags", "标签，便于检索。"),
         SOURCE,
     )),

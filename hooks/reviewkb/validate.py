@@ -9,7 +9,7 @@ from .model import KnowledgeBase
 
 # (kind, field) -> kind referred to. Nested: meetings.aspects[].themes, samples.groups[].…
 REFS = {
-    ("problems", "aspects"): "aspects", ("problems", "themes"): "themes", ("problems", "roles"): "roles",
+    ("problems", "aspects"): "aspects", ("problems", "themes"): "themes", ("problems", "roles"): "roles", ("problems", "causes"): "causes",
     ("causes", "themes"): "themes",
     ("measures", "causes"): "causes", ("measures", "themes"): "themes",
     ("meetings", "structure"): "sections",

@@ -1,0 +1,1 @@
+"""Page renderers, one module per page family; each returns Markdown and touches no disk."""

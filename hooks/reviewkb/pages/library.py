@@ -1,0 +1,92 @@
+"""The example library and the pages that browse it: themes, roles, tags."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import KnowledgeBase
+from ..text import anchor, attr, md, md_inline
+from .common import (
+    TAGS_PATH, THEMES_PATH, aspect_label, aspect_path, filters, head, home_theme, library_path, link, problem_link, render_problem, role_path,
+)
+
+
+def render_library_index(kb: KnowledgeBase) -> str:
+    src = "examples/index.md"
+    counts = defaultdict(int)
+    for p in kb.problems:
+        counts[home_theme(kb, p)] += 1
+    out = [head("示例库"), "", f"全部 {len(kb.problems)} 条问题示例按常设主题分页收录，每条只在这里完整出现一次；"
+           "各检视重点页面会列出所有对应的示例。", ""]
+    for t in kb.themes:
+        out.append(f"- [{md_inline(t.name)}]({link(src, library_path(t.id))})：{counts[t.id]} 条")
+    return "\n".join(out) + "\n"
+
+
+def render_library(kb: KnowledgeBase, theme_id: str) -> str:
+    src = library_path(theme_id)
+    theme = kb.by_id("themes")[theme_id]
+    here = [p for p in kb.problems if home_theme(kb, p) == theme_id]
+    also = [p for p in kb.problems if theme_id in kb.problem_themes(p) and home_theme(kb, p) != theme_id]
+    aspects = [a for a in kb.aspects if theme_id in a.themes]
+    out = [head("示例库：" + theme.name), "", md(theme.summary), "",
+           "对应的检视重点：" + "、".join(
+               f"[{md_inline(aspect_label(kb, a))}]({link(src, aspect_path(a))})" for a in aspects), ""]
+    out += [filters(kb, tuple(here))]
+    out += [render_problem(kb, src, p, searchable=True) for p in here]
+    if also:
+        out += ["## 也涉及本主题的示例 { data-search-exclude }", "", "\n".join(
+            f"- [{md_inline(p.title)}]({problem_link(kb, src, p)})（{attr(p.perspective)}）" for p in also), ""]
+    return "\n".join(out)
+
+
+def render_themes(kb: KnowledgeBase) -> str:
+    src = THEMES_PATH
+    out = [head("按主题浏览"), "", "历年检视重点的表述各不相同，但查的内容大体可归入以下常设主题。"
+           "按主题写的示例会自动出现在每一年对应的检视重点下。", ""]
+    for t in kb.themes:
+        aspects = [a for a in kb.aspects if t.id in a.themes]
+        n = sum(1 for p in kb.problems if t.id in kb.problem_themes(p))
+        out += [f"## {md_inline(t.name)} {{ #{t.id} }}", "", md(t.summary), "",
+                f"- [示例 {n} 条]({link(src, library_path(t.id))})",
+                "- 历年对应：" + "、".join(f"[{md_inline(aspect_label(kb, a))}]({link(src, aspect_path(a))})"
+                                        for a in aspects), ""]
+    return "\n".join(out)
+
+
+def render_roles_index(kb: KnowledgeBase) -> str:
+    src = "roles/index.md"
+    out = [head("按岗位浏览"), "", "找与自己工作最接近的岗位类别，看同类岗位的问题可以写到多具体。", ""]
+    for r in kb.roles:
+        n = sum(1 for p in kb.problems if r.id in p.roles)
+        out.append(f"- [{md_inline(r.name)}]({link(src, role_path(r.id))})（{n} 条）：{md_inline(r.description)}")
+    return "\n".join(out) + "\n"
+
+
+def render_role(kb: KnowledgeBase, role_id: str) -> str:
+    src = role_path(role_id)
+    role = kb.by_id("roles")[role_id]
+    mine = [p for p in kb.problems if role_id in p.roles]
+    out = [head("岗位：" + role.name, exclude_search=True), "", md(role.description), "", f"共 {len(mine)} 条示例，按主题分组。", ""]
+    for t in kb.themes:
+        group = [p for p in mine if home_theme(kb, p) == t.id]
+        if group:
+            out += [f"## {md_inline(t.name)}", "", "\n".join(
+                f"- [{md_inline(p.title)}]({problem_link(kb, src, p)})（{attr(p.perspective)}）" for p in group), ""]
+    return "\n".join(out)
+
+
+def render_tags(kb: KnowledgeBase) -> str:
+    src = TAGS_PATH
+    tagged = defaultdict(list)
+    for p in kb.problems:
+        for t in p.tags:
+            tagged[t].append(p)
+    out = [head("按标签浏览", exclude_search=True), "", f"共 {len(tagged)} 个标签。", "",
+           '<p class="kb-tag-cloud" markdown>' + " ".join(
+               f"[{md_inline(t)}（{len(ps)}）](#{anchor('tag', t)})" for t, ps in sorted(tagged.items(), key=lambda kv: -len(kv[1])))
+           + "</p>", ""]
+    for t, ps in sorted(tagged.items(), key=lambda kv: -len(kv[1])):
+        out += [f"## {md_inline(t)} {{ #{anchor('tag', t)} data-search-exclude }}", "", "\n".join(
+            f"- [{md_inline(p.title)}]({problem_link(kb, src, p)})（{attr(p.perspective)}）" for p in ps), ""]
+    return "\n".join(out)

@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 # Material 9.7 prints a notice about MkDocs 2.0 on every run; this project pins MkDocs <2.
 export NO_MKDOCS_2_WARNING = 1
+# Run the core from this checkout even where .venv was installed from another one.
+export PYTHONPATH := $(CURDIR)/hooks
 
 .PHONY: serve build check test chromium schemas bench clean
 

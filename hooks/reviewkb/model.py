@@ -179,10 +179,22 @@ class Sample:
     loc: Loc = _loc()
 
 
+@dataclass(frozen=True)
+class ThesaurusGroup:
+    """Terms a search treats as one (``terms``), and what an abbreviation stands for (``expands``)."""
+
+    id: str
+    terms: tuple[str, ...]
+    expands: tuple[str, ...] = ()
+    note: str = ""
+    loc: Loc = _loc()
+
+
 # kind -> top-level class; nested object fields -> their classes.
 CLASSES = {
     "themes": Theme, "roles": Role, "meetings": Meeting, "problems": Problem, "causes": Cause,
     "measures": Measure, "sections": Section, "samples": Sample,
+    "thesaurus": ThesaurusGroup,
 }
 NESTED = {("meetings", "sources"): Source, ("meetings", "aspects"): Aspect,
           ("sections", "examples"): SectionExample, ("samples", "groups"): SampleGroup}
@@ -200,6 +212,7 @@ class KnowledgeBase:
     measures: tuple[Measure, ...]
     sections: tuple[Section, ...]
     samples: tuple[Sample, ...]
+    thesaurus: tuple[ThesaurusGroup, ...] = ()
 
     @cached_property
     def _index(self) -> dict:

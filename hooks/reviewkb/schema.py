@@ -162,6 +162,12 @@ KINDS: dict[str, tuple[str, tuple[Field, ...]]] = {
         text("measures_heading", "措施部分标题原文。"),
         refs("measures", "measures", "措施 id，顺序同原文。"),
     )),
+    "thesaurus": ("检索词表：同义词、简称和规范展开，供站内搜索把用户的说法与知识库的说法对上。", (
+        ID,
+        texts("terms", "互为同义、可以互相替换的说法（至少两个；只有一个时须填 expands）。", required=True),
+        texts("expands", "简称或概括语的规范展开：搜到 terms 中任一说法时，也找这些说法（单向）。"),
+        text("note", "说明（可选）。", required=False),
+    )),
 }
 
 # Kinds in load order; "aspects" is a virtual kind (meeting items) that refs may target.

@@ -16,7 +16,8 @@ REFS = {
     ("samples", "roles"): "roles", ("samples", "causes"): "causes", ("samples", "measures"): "measures",
 }
 KIND_NAMES = {"themes": "主题", "roles": "岗位", "meetings": "会议", "aspects": "检视重点", "problems": "问题示例",
-              "causes": "原因", "measures": "措施", "sections": "部分", "samples": "样本"}
+              "causes": "原因", "measures": "措施", "sections": "部分", "samples": "样本",
+              "thesaurus": "检索词"}
 
 
 def check_integrity(kb: KnowledgeBase, unchecked_targets: set[str] = frozenset()) -> list[Finding]:

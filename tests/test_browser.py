@@ -110,19 +110,51 @@ def test_copy_works_without_the_clipboard_api(page, site_url, kb):
     assert page.evaluate("window.__kbCopied") == _expected_copy(kb, "sample-2021-p08")
 
 
-def test_role_and_perspective_filters(page, site_url, kb):
+def test_role_and_perspective_filters_keep_their_state_in_the_url(page, site_url, kb):
     aspect = kb.by_id("aspects")["2025-mzsh-3"]
     total = len(kb.problems_for_aspect(aspect))
     page.goto(site_url + "/aspects/2025-mzsh-3/")
-    examples = page.locator(".kb-example")
-    assert examples.count() == total
-    page.locator('button[data-kb-filter="role"][data-value="township"]').click()
-    page.locator('button[data-kb-filter="perspective"][data-value="班子"]').click()
-    visible = page.locator(".kb-example:not([hidden])")
+    entries = page.locator('.kb-entry[data-kb-aspect="2025-mzsh-3"]')
+    assert entries.count() == total
+    bar = page.locator('form.kb-filter')
+    assert bar.is_visible()
+    assert "全部显示" in bar.locator('select[name="role"] option').first.inner_text()
+    bar.locator('select[name="role"]').select_option("township")
+    bar.locator('select[name="perspective"]').select_option("班子")
+    visible = page.locator(".kb-entry:not([hidden])")
     expected = [p.id for p in kb.problems_for_aspect(aspect) if "township" in p.roles and p.perspective == "班子"]
     assert expected and visible.count() == len(expected)
     assert sorted(visible.nth(i).get_attribute("data-kb-id") for i in range(visible.count())) == sorted(expected)
     assert f"{len(expected)} / {total}" in page.locator(".kb-count").inner_text()
+    assert "role=township" in page.url and "perspective=" in page.url
+    # The filtered view can be reloaded and shared.
+    page.goto(page.url)
+    assert page.locator(".kb-entry:not([hidden])").count() == len(expected)
+    assert page.locator('select[name="role"]').input_value() == "township"
+    page.locator("button.kb-filter-reset").click()
+    page.wait_for_function("() => !location.search.includes('role=')")
+    assert page.locator(".kb-entry:not([hidden])").count() == total
+
+
+def test_library_filter_hides_examples_and_their_contents_links(page, site_url, kb):
+    here = [p for p in kb.problems if kb.problem_themes(p)[0] == "people-centered"]
+    keep = [p.id for p in here if "township" in p.roles]
+    page.goto(site_url + "/examples/people-centered/?role=township")
+    page.wait_for_function("() => document.querySelector('.kb-count').textContent.includes('/')")
+    shown = page.locator(".kb-item:not([hidden])")
+    assert sorted(shown.nth(i).get_attribute("data-kb-id") for i in range(shown.count())) == sorted(keep)
+    gone = next(p.id for p in here if "township" not in p.roles)
+    toc = page.locator(f'.md-nav--secondary a[href="#{gone}"]').first
+    assert toc.count() == 1 and not toc.is_visible()
+
+
+def test_filters_without_script_show_everything(browser, site_url, kb):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(site_url + "/aspects/2025-mzsh-3/?role=township")
+    assert not pg.locator("form.kb-filter").is_visible()
+    assert pg.locator(".kb-entry:visible").count() == len(kb.problems_for_aspect(kb.by_id("aspects")["2025-mzsh-3"]))
+    context.close()
 
 
 def test_no_request_leaves_the_machine(page, site_url):

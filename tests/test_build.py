@@ -60,12 +60,31 @@ def test_every_cause_and_measure_is_rendered_once(kb, built_site):
         assert measures[m.id] == 1 and anchors[m.id] == 1, m.id
 
 
+def test_every_item_has_exactly_one_full_rendering_in_the_site(kb, built_site):
+    site, _ = built_site
+    full = Counter()
+    for page in site.rglob("*.html"):
+        full.update(re.findall(r'<div class="kb-item[^"]*" data-kb-kind="(\w+)" data-kb-id="([^"]+)"',
+                               page.read_text(encoding="utf-8")))
+    expected = ([("problem", p.id) for p in kb.problems] + [("cause", c.id) for c in kb.causes]
+                + [("measure", m.id) for m in kb.measures])
+    assert sorted(full) == sorted(expected)
+    assert set(full.values()) == {1}
+
+
 def test_every_aspect_page_lists_each_mapped_example(kb, built_site):
     site, _ = built_site
     for a in kb.aspects:
         html = (site / "aspects" / a.id / "index.html").read_text(encoding="utf-8")
-        shown = set(re.findall(r'data-kb-id="([^"]+)"', html))
-        assert shown == {p.id for p in kb.problems_for_aspect(a)}, a.id
+        assert 'class="kb-item' not in html, "aspect pages list examples, they do not repeat them"
+        entries = re.findall(r'<li class="kb-entry" data-kb-kind="problem" data-kb-id="([^"]+)" data-kb-aspect="([^"]+)"'
+                             r'[^>]*><a href="([^"]+)">', html)
+        assert {e[0] for e in entries} == {p.id for p in kb.problems_for_aspect(a)}, a.id
+        assert {e[1] for e in entries} == {a.id}
+        for pid, _, href in entries:   # each entry links to the one full rendering
+            target = (site / "aspects" / a.id / href.split("#")[0] / "index.html").resolve()
+            assert f'data-kb-id="{pid}"' in target.read_text(encoding="utf-8") and href.endswith("#" + pid)
+        assert len(html.encode("utf-8")) < 300_000
         assert a.heading.replace("“", "").replace("”", "")[:10] in html.replace("“", "").replace("”", "")
 
 

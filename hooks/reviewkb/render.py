@@ -7,7 +7,7 @@ generated pages are relative Markdown links, so any generator that resolves them
 from __future__ import annotations
 
 from .model import KnowledgeBase
-from .pages.common import (CAUSES_PATH, MEASURES_PATH, TAGS_PATH, THEMES_PATH, aspect_path, library_path, link,
+from .pages.common import (CAUSES_PATH, MEASURES_PATH, TAGS_PATH, THEMES_PATH, aspect_path, library_pages, library_path, link,
                            meeting_path, render_problem, role_path, sample_path, section_path, sorted_meetings)
 from .pages.downloads import render_templates_index
 from .pages.home import render_home
@@ -39,7 +39,8 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
         for a in m.aspects:
             pages[aspect_path(a)] = render_aspect(kb, a)
     for t in kb.themes:
-        pages[library_path(t.id)] = render_library(kb, t.id)
+        for n in range(1, len(library_pages(kb)[t.id]) + 1):
+            pages[library_path(t.id, n)] = render_library(kb, t.id, n)
     for s in kb.sections:
         pages[section_path(s.id)] = render_section(kb, s)
     for x in kb.samples:

@@ -7,36 +7,46 @@ from collections import defaultdict
 from ..model import KnowledgeBase
 from ..text import anchor, attr, md, md_inline
 from .common import (
-    TAGS_PATH, THEMES_PATH, aspect_label, aspect_path, filters, head, home_theme, library_path, link, problem_link, render_problem, role_path,
+    TAGS_PATH, THEMES_PATH, aspect_label, aspect_path, entry_list, filter_bar, head, home_theme, library_pages, library_path,
+    link, problem_link, render_problem, role_path,
 )
 
 
 def render_library_index(kb: KnowledgeBase) -> str:
     src = "examples/index.md"
-    counts = defaultdict(int)
-    for p in kb.problems:
-        counts[home_theme(kb, p)] += 1
-    out = [head("示例库"), "", f"全部 {len(kb.problems)} 条问题示例按常设主题分页收录，每条只在这里完整出现一次；"
-           "各检视重点页面会列出所有对应的示例。", ""]
+    pages = library_pages(kb)
+    out = [head("示例库"), "", f"全部 {len(kb.problems)} 条问题示例按常设主题收录，每条只在这里完整出现一次；"
+           "各检视重点页面列出对应示例的标题，点开即到这里的全文。", ""]
     for t in kb.themes:
-        out.append(f"- [{md_inline(t.name)}]({link(src, library_path(t.id))})：{counts[t.id]} 条")
+        n = sum(len(g) for g in pages[t.id])
+        more = "" if len(pages[t.id]) < 2 else "（分 " + str(len(pages[t.id])) + " 页：" + "、".join(
+            f"[第 {i} 页]({link(src, library_path(t.id, i))})" for i in range(1, len(pages[t.id]) + 1)) + "）"
+        out.append(f"- [{md_inline(t.name)}]({link(src, library_path(t.id))})：{n} 条{more}")
     return "\n".join(out) + "\n"
 
 
-def render_library(kb: KnowledgeBase, theme_id: str) -> str:
-    src = library_path(theme_id)
+def render_library(kb: KnowledgeBase, theme_id: str, page: int = 1) -> str:
+    """One page of a theme's library: the full text of at most LIBRARY_PAGE_SIZE examples."""
+    src = library_path(theme_id, page)
     theme = kb.by_id("themes")[theme_id]
-    here = [p for p in kb.problems if home_theme(kb, p) == theme_id]
-    also = [p for p in kb.problems if theme_id in kb.problem_themes(p) and home_theme(kb, p) != theme_id]
+    pages = library_pages(kb)[theme_id]
+    here = pages[page - 1]
+    title = "示例库：" + theme.name + (f"（第 {page} 页）" if len(pages) > 1 else "")
     aspects = [a for a in kb.aspects if theme_id in a.themes]
-    out = [head("示例库：" + theme.name), "", md(theme.summary), "",
+    out = [head(title), "", md(theme.summary), "",
            "对应的检视重点：" + "、".join(
                f"[{md_inline(aspect_label(kb, a))}]({link(src, aspect_path(a))})" for a in aspects), ""]
-    out += [filters(kb, tuple(here))]
-    out += [render_problem(kb, src, p, searchable=True) for p in here]
-    if also:
-        out += ["## 也涉及本主题的示例 { data-search-exclude }", "", "\n".join(
-            f"- [{md_inline(p.title)}]({problem_link(kb, src, p)})（{attr(p.perspective)}）" for p in also), ""]
+    if len(pages) > 1:
+        out += ["本主题示例较多，分页收录：" + " ".join(
+            (f"**第 {i} 页**" if i == page else f"[第 {i} 页]({link(src, library_path(theme_id, i))})")
+            for i in range(1, len(pages) + 1)), ""]
+    out += ['<p class="kb-skip"><a href="#kb-examples">跳到示例</a></p>', "",
+            filter_bar(kb, here), '<div id="kb-examples"></div>', ""]
+    out += [render_problem(kb, src, p) for p in here]
+    if page == 1:
+        also = [p for p in kb.problems if theme_id in kb.problem_themes(p) and home_theme(kb, p) != theme_id]
+        if also:
+            out += ["## 也涉及本主题的示例", "", entry_list(kb, src, also), ""]
     return "\n".join(out)
 
 

@@ -150,6 +150,13 @@ def problem_aspects(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     return _cached(kb, "problem_aspects", build)
 
 
+def item_home(kb: KnowledgeBase, kind: str, item) -> tuple[str, str]:
+    """(docs path, anchor) of the one full rendering of an example, cause or measure."""
+    if kind == "problem":
+        return library_path(home_theme(kb, item)), item.id
+    return {"cause": CAUSES_PATH, "measure": MEASURES_PATH}[kind], item.id
+
+
 def aspect_label(kb: KnowledgeBase, a: Aspect) -> str:
     """Short label of an aspect that says which meeting it belongs to."""
     m = kb.by_id("meetings")[a.meeting]

@@ -14,6 +14,7 @@ from typing import Callable
 from .model import KnowledgeBase
 from .pages.common import current_meeting, item_home
 from .schema import LEVELS
+from .search import render_search_assets
 
 ITEMS_PER_SHARD = 200
 KINDS_OF_ITEMS = (("problem", "problems"), ("cause", "causes"), ("measure", "measures"))
@@ -85,6 +86,7 @@ def render_assets(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, 
     out: dict[str, str | bytes] = {"assets/data/meta.js": data_script("meta", meta(kb))}
     for i, shard in enumerate(items(kb, url_of)):
         out[f"assets/data/items/{i}.js"] = _shard_script(i, shard)
+    out.update(render_search_assets(kb, url_of))
     return out
 
 

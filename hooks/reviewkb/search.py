@@ -23,9 +23,10 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
 from .model import KnowledgeBase
-from .pages.common import (THEMES_PATH, aspect_label, aspect_path, item_url, meeting_path,
+from .pages.common import (THEMES_PATH, aspect_label, aspect_path, item_path, meeting_path,
                            page_url, problem_aspects, sample_path, section_path)
 
 DOCS_PER_SHARD = 64
@@ -76,8 +77,14 @@ class Doc:
     meetings: tuple[str, ...] = ()
 
 
-def documents(kb: KnowledgeBase) -> list[Doc]:
-    """Every search document, in a stable order. Only data text: no interface labels."""
+def documents(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> list[Doc]:
+    """Every search document, in a stable order. Only data text: no interface labels.
+
+    `url_of` maps a docs path to its URL relative to the site root (as in assets.render_assets).
+    """
+    def item_url(kb, kind, item_id):
+        return f"{url_of(item_path(kb, kind, item_id))}#{item_id}"
+
     roles = kb.by_id("roles")
     themes = kb.by_id("themes")
     aspects = kb.by_id("aspects")
@@ -96,19 +103,19 @@ def documents(kb: KnowledgeBase) -> list[Doc]:
                         item_url(kb, "measure", m.id)))
     for s in kb.sections:
         body = [s.heading, s.purpose, *s.must_include, *s.pitfalls, *s.tips, *(e.title for e in s.examples)]
-        docs.append(Doc("guide", f"{s.name}怎么写", "\n".join(body), page_url(section_path(s.id))))
+        docs.append(Doc("guide", f"{s.name}怎么写", "\n".join(body), url_of(section_path(s.id))))
     for a in kb.aspects:
         body = [a.heading, a.asks, *a.checkpoints, *a.pitfalls, *a.tips]
-        docs.append(Doc("guide", aspect_label(kb, a), "\n".join(body), page_url(aspect_path(a)), meetings=(a.meeting,)))
+        docs.append(Doc("guide", aspect_label(kb, a), "\n".join(body), url_of(aspect_path(a)), meetings=(a.meeting,)))
     for m in kb.meetings:
         docs.append(Doc("guide", m.title, "\n".join([f"{m.year}年度{m.kind}", m.theme, *m.notes]),
-                        page_url(meeting_path(m)), meetings=(m.id,)))
+                        url_of(meeting_path(m)), meetings=(m.id,)))
     for t in kb.themes:
         docs.append(Doc("guide", t.name, "\n".join([t.summary, *t.checkpoints, *t.pitfalls, *t.tips]),
-                        f"{page_url(THEMES_PATH)}#{t.id}"))
+                        f"{url_of(THEMES_PATH)}#{t.id}"))
     for x in kb.samples:
         docs.append(Doc("guide", "样本解析：" + x.title, "\n".join([x.opening, x.problems_heading]),
-                        page_url(sample_path(x)), x.roles, x.perspective, meetings=(x.meeting,)))
+                        url_of(sample_path(x)), x.roles, x.perspective, meetings=(x.meeting,)))
     return docs
 
 
@@ -151,9 +158,9 @@ def _shard_script(kind: str, n: int, value) -> str:
             f"(window.KB_SEARCH||(window.KB_SEARCH={{}}));\n")
 
 
-def build_index(kb: KnowledgeBase) -> dict:
+def build_index(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> dict:
     """The index as plain data: meta, token shards and document shards (see render_search_assets)."""
-    docs = documents(kb)
+    docs = documents(kb, url_of)
     postings: dict[str, list[int]] = defaultdict(list)
     for n, d in enumerate(docs):
         title = set(tokens(d.title))
@@ -188,9 +195,9 @@ def build_index(kb: KnowledgeBase) -> dict:
     return {"meta": meta, "tokens": token_shards, "docs": doc_shards}
 
 
-def render_search_assets(kb: KnowledgeBase) -> dict[str, str]:
+def render_search_assets(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> dict[str, str]:
     """Site path -> text of every search index script."""
-    index = build_index(kb)
+    index = build_index(kb, url_of)
     out = {"assets/search/meta.js": _script("meta", index["meta"])}
     for n, shard in enumerate(index["tokens"]):
         out[f"assets/search/t{n}.js"] = _shard_script("tokens", n, shard)

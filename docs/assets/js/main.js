@@ -1,12 +1,15 @@
 // Starts every script feature of a page once: components bound by data-module, and page-wide
 // features. Pages read well without script; what needs script is shown only under html.kb-js.
 
+import { init as initFilterBar } from "./filter-bar.js";
+import { initSearch } from "./search-ui.js";
+
 const MODULES = {
-  // "kb-draft": initDraft,
+  "kb-filter": initFilterBar,
 };
 
 const FEATURES = [
-  // initAddToDraft,
+  initSearch,
 ];
 
 export function startAll(root) {

@@ -152,9 +152,7 @@ def problem_aspects(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
 
 def item_home(kb: KnowledgeBase, kind: str, item) -> tuple[str, str]:
     """(docs path, anchor) of the one full rendering of an example, cause or measure."""
-    if kind == "problem":
-        return library_path(home_theme(kb, item)), item.id
-    return {"cause": CAUSES_PATH, "measure": MEASURES_PATH}[kind], item.id
+    return item_path(kb, kind, item.id), item.id
 
 
 def aspect_label(kb: KnowledgeBase, a: Aspect) -> str:

@@ -11,9 +11,11 @@ The index is written as classic scripts (loadable by <script> over http and file
   record per document (enough to filter and count without loading any text);
 - `assets/search/t<n>.js`: postings of the tokens whose hash falls in shard n; a posting list is the
   documents' numbers (times two, plus one where the token is in the title), delta-coded in base 36;
-- `assets/search/d<n>.js`: kind, title, URL and a short excerpt of documents n*DOCS_PER_SHARD onwards.
+- `assets/search/n<n>.js`: titles of documents n*DOCS_PER_SHARD onwards (to re-rank the best candidates);
+- `assets/search/d<n>.js`: URL and a short excerpt of the same documents (for the results shown).
 
-A query loads meta.js, the token shards of its own tokens and the document shards of its top results.
+A query loads meta.js, the token shards of its own tokens, the title shards of its best candidates and
+the URL shards of the results it shows.
 """
 
 from __future__ import annotations
@@ -162,9 +164,12 @@ def build_index(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> d
     """The index as plain data: meta, token shards and document shards (see render_search_assets)."""
     docs = documents(kb, url_of)
     postings: dict[str, list[int]] = defaultdict(list)
+    sizes = []   # distinct tokens per document: long texts match scattered words by chance
     for n, d in enumerate(docs):
         title = set(tokens(d.title))
-        for tok in title | set(tokens(d.body)):
+        body = set(tokens(d.body))
+        sizes.append(len(title | body))
+        for tok in title | body:
             postings[tok].append(n * 2 + (1 if tok in title else 0))
     encoded = {tok: encode_postings(vals) for tok, vals in postings.items()}
     total = sum(len(t) * 3 + len(v) + 6 for t, v in encoded.items())
@@ -175,15 +180,16 @@ def build_index(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> d
     role_ids = [r.id for r in kb.roles]
     meeting_ids = [m.id for m in kb.meetings]
     facets = []
-    for d in docs:
+    for n, d in enumerate(docs):
         roles = sum(1 << role_ids.index(r) for r in d.roles)
         meets = sum(1 << meeting_ids.index(m) for m in d.meetings)
         facets.append(f"{KINDS.index(d.kind)}{PERSPECTIVES.index(d.perspective) + 1 if d.perspective else 0}"
-                      f"{LEVELS.index(d.level) + 1 if d.level else 0}{_b36(roles)}.{_b36(meets)}")
-    doc_shards = []
+                      f"{LEVELS.index(d.level) + 1 if d.level else 0}{_b36(roles)}.{_b36(meets)}.{_b36(sizes[n])}")
+    doc_shards, title_shards = [], []
     for start in range(0, len(docs), DOCS_PER_SHARD):
-        doc_shards.append([[d.title, d.url, " ".join(d.body.split())[:EXCERPT_CHARS]]
-                           for d in docs[start:start + DOCS_PER_SHARD]])
+        group = docs[start:start + DOCS_PER_SHARD]
+        title_shards.append([d.title for d in group])
+        doc_shards.append([[d.url, " ".join(d.body.split())[:EXCERPT_CHARS]] for d in group])
     meta = {
         "version": 1, "count": len(docs), "tokenShards": shards, "docsPerShard": DOCS_PER_SHARD,
         "docShards": len(doc_shards), "kinds": list(KINDS), "perspectives": list(PERSPECTIVES), "levels": list(LEVELS),
@@ -192,7 +198,7 @@ def build_index(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> d
         "thesaurus": [{"terms": list(g.terms), "expands": list(g.expands)} for g in kb.thesaurus],
         "facets": "|".join(facets),
     }
-    return {"meta": meta, "tokens": token_shards, "docs": doc_shards}
+    return {"meta": meta, "tokens": token_shards, "titles": title_shards, "docs": doc_shards}
 
 
 def render_search_assets(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> dict[str, str]:
@@ -201,6 +207,8 @@ def render_search_assets(kb: KnowledgeBase, url_of: Callable[[str], str] = page_
     out = {"assets/search/meta.js": _script("meta", index["meta"])}
     for n, shard in enumerate(index["tokens"]):
         out[f"assets/search/t{n}.js"] = _shard_script("tokens", n, shard)
+    for n, shard in enumerate(index["titles"]):
+        out[f"assets/search/n{n}.js"] = _shard_script("titles", n, shard)
     for n, shard in enumerate(index["docs"]):
         out[f"assets/search/d{n}.js"] = _shard_script("docs", n, shard)
     return out

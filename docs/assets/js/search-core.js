@@ -11,6 +11,15 @@ const HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
 const RUN = new RegExp("[" + HAN + "]+|[a-z0-9]+", "g");
 const IS_HAN = new RegExp("^[" + HAN + "]");
 const HOW_TO = /怎么写|如何写|怎样写|写法|怎么|如何/;
+// Words that say which kind of result is wanted.
+const INTENTS = [[/措施|整改/, "measure"], [/原因|根源|根子/, "cause"], [HOW_TO, "guide"]];
+
+// Bigrams of the generic words every self-criticism uses (不够, 不到位, 意识不强 …): they say that
+// something falls short, not what; they count for little.
+const GENERIC = new Set(["不够", "不足", "不到", "到位", "不强", "不严", "不实", "不深", "不高", "不紧", "不彻", "彻底",
+  "有待", "存在", "问题", "方面", "情况", "仍有", "有所", "较多", "偏少", "淡薄", "淡化", "不力", "欠缺", "差距",
+  "不好", "不多", "不少", "一些", "有时", "还不", "够深", "够强", "够好", "够实", "不能", "没有"]);
+const GENERIC_WEIGHT = 0.3;
 
 export const KIND_LABELS = { problem: "问题示例", cause: "原因剖析", measure: "整改措施", guide: "写法指导" };
 
@@ -108,7 +117,8 @@ export function planQuery(query, thesaurus) {
     }
   }
   addPlain(plain);
-  return { units, phrase: phraseOf(query), howTo: HOW_TO.test(text) };
+  const intents = INTENTS.filter(([re]) => re.test(text)).map(([, kind]) => kind);
+  return { units, phrase: phraseOf(query), howTo: HOW_TO.test(text), intents };
 }
 
 // Every token the plan may look up.
@@ -121,13 +131,14 @@ export function planTokens(plan) {
 // Parsed compact facets from meta.facets: [{kind, perspective, level, roles, meetings}].
 export function parseFacets(meta) {
   return meta.facets.split("|").map((f) => {
-    const [head, meets] = f.split(".");
+    const [head, meets, size] = f.split(".");
     return {
       kind: meta.kinds[Number(head[0])],
       perspective: head[1] === "0" ? "" : meta.perspectives[Number(head[1]) - 1],
       level: head[2] === "0" ? "" : meta.levels[Number(head[2]) - 1],
       roles: parseInt(head.slice(3), 36),
       meetings: parseInt(meets, 36),
+      size: parseInt(size || "0", 36),
     };
   });
 }
@@ -149,15 +160,27 @@ export function passesFacets(facet, filters, meta) {
   return true;
 }
 
-// Score every document that matches any unit. postings: Map(token -> decoded list or undefined).
-// Returns [{doc, cov, tcov, score}] unsorted.
-export function scoreDocuments(plan, postings, count) {
-  const idf = (tok) => {
-    const list = postings.get(tok);
-    const df = list ? list.length : 0;
-    return Math.log(1 + count / (df || 1));
-  };
-  const units = plan.units.map((u) => ({ ...u, weight: u.alts[0].reduce((s, t) => s + idf(t), 0) / Math.sqrt(u.alts[0].length) }));
+// Weight of a token: its rarity (log inverse document frequency); generic bigrams count for little,
+// and a bigram no document holds (often one that straddles two words of the query) weighs nothing.
+export function tokenWeight(tok, postings, count) {
+  const list = postings.get(tok);
+  if (!list || !list.length) return 0;
+  return Math.log(1 + count / list.length) * (GENERIC.has(tok) ? GENERIC_WEIGHT : 1);
+}
+
+// How much a body match counts in a document of `size` distinct tokens (1 up to about 150 tokens).
+export function bodyFactor(size) {
+  return size > 150 ? 1 / (1 + 0.5 * Math.log2(size / 150)) : 1;
+}
+
+// Score every document that matches any unit. postings: Map(token -> decoded list or undefined);
+// facets: parsed facets (for document sizes) or null. Returns [{doc, cov, tcov, score}] unsorted.
+export function scoreDocuments(plan, postings, count, facets) {
+  const idf = (tok) => tokenWeight(tok, postings, count);
+  // A thesaurus unit weighs as much as its best-known alternative.
+  const units = plan.units.map((u) => ({
+    ...u, weight: Math.max(...u.alts.map((alt) => alt.reduce((s, t) => s + idf(t), 0) / Math.sqrt(alt.length))),
+  }));
   const total = units.reduce((s, u) => s + u.weight, 0) || 1;
   const docs = new Map();   // doc -> {cov, tcov}
   for (const u of units) {
@@ -181,8 +204,10 @@ export function scoreDocuments(plan, postings, count) {
       }
     }
     for (const [doc, [m, t]] of best) {
-      const d = docs.get(doc) || { cov: 0, tcov: 0 };
+      const d = docs.get(doc) || { cov: 0, tcov: 0, fit: 0 };
+      const f = facets && facets[doc] ? bodyFactor(facets[doc].size) : 1;
       d.cov += (u.weight * m) / total;
+      d.fit += (u.weight * Math.max(t, m * f)) / total;
       d.tcov += (u.weight * t) / total;
       docs.set(doc, d);
     }
@@ -191,26 +216,57 @@ export function scoreDocuments(plan, postings, count) {
   for (const [doc, d] of docs) {
     const all = d.cov > 0.999 ? 1 : 0;
     const allTitle = d.tcov > 0.999 ? 1 : 0;
-    out.push({ doc, cov: d.cov, tcov: d.tcov, score: d.cov + 0.6 * d.tcov + all + allTitle });
+    out.push({ doc, cov: d.cov, tcov: d.tcov, score: d.fit + 0.6 * d.tcov + all * (0.5 + 0.5 * d.fit / d.cov) + allTitle });
   }
   return out;
 }
 
-// Final ranking once titles and excerpts are known: exact phrase in the title, then in the excerpt.
-export function refineScore(hit, info, plan) {
-  let score = hit.score;
-  if (plan.phrase.length >= 2) {
-    if (phraseOf(info.title).includes(plan.phrase)) score += 2;
-    else if (phraseOf(info.excerpt).includes(plan.phrase)) score += 0.7;
+// The unbroken piece of `phrase` found in `title` (at least three characters) whose bigrams weigh
+// most, as a share of the weight of all the phrase's bigrams. `idf(bigram)` gives a bigram's weight.
+export function commonPieceWeight(phrase, title, idf) {
+  const x = Array.from(phrase);
+  const y = Array.from(title);
+  const pair = x.map((c, i) => (i + 1 < x.length ? idf(c + x[i + 1]) : 0));
+  const total = pair.reduce((a, b) => a + b, 0);
+  if (!total) return 0;
+  let best = 0;
+  let prevLen = new Array(y.length + 1).fill(0);
+  let prevW = new Array(y.length + 1).fill(0);
+  for (let i = 1; i <= x.length; i++) {
+    const len = new Array(y.length + 1).fill(0);
+    const w = new Array(y.length + 1).fill(0);
+    for (let j = 1; j <= y.length; j++) {
+      if (x[i - 1] !== y[j - 1]) continue;
+      len[j] = prevLen[j - 1] + 1;
+      w[j] = len[j] >= 2 ? prevW[j - 1] + pair[i - 2] : 0;
+      if (len[j] >= 3 && w[j] > best) best = w[j];
+    }
+    prevLen = len;
+    prevW = w;
   }
-  if (plan.howTo && info.kind === "guide") score += 0.5;
+  return best / total;
+}
+
+// Final ranking once the title is known: the exact phrase in the title first, then the longest
+// unbroken piece of the query found in the title; the kind of result the query asks for.
+// `idf(token)` gives a bigram's rarity weight.
+export function refineScore(hit, info, plan, idf) {
+  let score = hit.score;
+  const title = phraseOf(info.title);
+  const n = Array.from(plan.phrase).length;
+  if (n >= 2) {
+    if (title.includes(plan.phrase)) score += 2;
+    else if (idf) score += commonPieceWeight(plan.phrase, title, idf);
+  }
+  if (plan.intents.includes(info.kind)) score += 0.4;
   return score;
 }
 
 const byScore = (a, b) => b.score - a.score || a.doc - b.doc;
+const POOL = 40;   // candidates re-ranked by title
 
 // The whole search. `store` is window.KB_SEARCH (filled by the index scripts); `load(name)` loads
-// "meta.js", "t<n>.js" or "d<n>.js" from assets/search/ and resolves when it has run.
+// "meta.js", "t<n>.js" (postings), "n<n>.js" (titles) or "d<n>.js" (URLs, excerpts) from assets/search/ and resolves when it has run.
 // Returns {total, counts: {kind: n}, results: [{doc, kind, title, url, excerpt, score}]}.
 export async function runSearch(query, filters, store, load, limit = 20) {
   if (!store.meta) await load("meta.js");
@@ -232,7 +288,8 @@ export async function runSearch(query, filters, store, load, limit = 20) {
     }
     postings.set(tok, store.decoded.get(tok));
   }
-  let hits = scoreDocuments(plan, postings, meta.count);
+  let hits = scoreDocuments(plan, postings, meta.count, store.facetList);
+  const idf = (tok) => tokenWeight(tok, postings, meta.count);
   const counts = {};
   const filtered = [];
   for (const h of hits) {
@@ -247,17 +304,25 @@ export async function runSearch(query, filters, store, load, limit = 20) {
   const best = hits.length ? hits[0].cov : 0;
   const floor = Math.min(0.25, best * 0.5);
   hits = hits.filter((h) => h.cov >= floor);
-  const pool = hits.slice(0, Math.max(limit, 30));
-  const docShards = Array.from(new Set(pool.map((h) => Math.floor(h.doc / meta.docsPerShard))));
+  // Titles (small shards) re-rank a pool of the best candidates; URLs and excerpts are loaded
+  // only for what is shown.
+  const pool = hits.slice(0, Math.max(limit, POOL));
+  const shardOf = (doc) => Math.floor(doc / meta.docsPerShard);
+  store.titles = store.titles || {};
   store.docs = store.docs || {};
-  await Promise.all(docShards.filter((n) => !store.docs[n]).map((n) => load("d" + n + ".js")));
-  const results = pool.map((h) => {
-    const row = store.docs[Math.floor(h.doc / meta.docsPerShard)][h.doc % meta.docsPerShard];
-    const info = { doc: h.doc, kind: store.facetList[h.doc].kind, title: row[0], url: row[1], excerpt: row[2] };
-    return { ...info, cov: h.cov, score: refineScore(h, info, plan) };
+  const need = (have, prefix, docs) => Array.from(new Set(docs.map((h) => shardOf(h.doc))))
+    .filter((n) => !have[n]).map((n) => load(prefix + n + ".js"));
+  await Promise.all(need(store.titles, "n", pool));
+  const ranked = pool.map((h) => {
+    const info = { doc: h.doc, kind: store.facetList[h.doc].kind, title: store.titles[shardOf(h.doc)][h.doc % meta.docsPerShard] };
+    return { ...info, cov: h.cov, score: refineScore(h, info, plan, idf) };
+  }).sort(byScore).slice(0, limit);
+  await Promise.all(need(store.docs, "d", ranked));
+  const results = ranked.map((r) => {
+    const row = store.docs[shardOf(r.doc)][r.doc % meta.docsPerShard];
+    return { ...r, url: row[0], excerpt: row[1] };
   });
-  results.sort(byScore);
-  return { total: hits.length, counts, results: results.slice(0, limit), plan };
+  return { total: hits.length, counts, results, plan };
 }
 
 // Title split into [text, isMatch] pieces for highlighting the query's tokens.

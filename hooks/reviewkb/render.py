@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .model import KnowledgeBase
 from .pages.common import (CAUSES_PATH, MEASURES_PATH, TAGS_PATH, THEMES_PATH, aspect_path, library_path, link,
-                           meeting_path, render_problem, role_path, sample_path, section_path, sorted_meetings)
+                           meeting_label, meeting_path, render_problem, role_path, sample_path, section_path, sorted_meetings)
 from .pages.downloads import render_templates_index
 from .pages.home import render_home
 from .pages.library import render_library, render_library_index, render_role, render_roles_index, render_tags, render_themes
@@ -73,7 +73,7 @@ def _nav(kb: KnowledgeBase) -> list:
     for m in sorted_meetings(kb):
         children = [{"会议概览": meeting_path(m)}]
         children += [{f"（{cn_number(i)}）{a.short}": aspect_path(a)} for i, a in enumerate(m.aspects, 1)]
-        meetings.append({f"{m.year}年度{m.kind}{'（历史）' if m.history else ''}": children})
+        meetings.append({f"{meeting_label(m)}{'（历史）' if m.history else ''}": children})
     return [
         {"首页": "index.md"},
         {"历年会议": [{"全部会议": "meetings/index.md"}, *meetings]},

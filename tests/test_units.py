@@ -136,9 +136,19 @@ def test_example_labels_show_the_level(kb):
     assert ">普通党员<" in html(render_problem(kb, "examples/work-style.md", branch, searchable=True))
 
 
+def test_thesaurus_page_lists_every_group_and_stays_out_of_search(kb):
+    text = render_pages(kb)["thesaurus.md"]
+    assert "search:\n  exclude: true" in text
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert len(rows) == len(kb.thesaurus)
+    four_winds = next(r for r in rows if r.startswith("| 四风 |"))
+    assert "形式主义、官僚主义、享乐主义、奢靡之风" in four_winds
+    assert '"检索词表": "thesaurus.md"' in json.dumps(nav(kb), ensure_ascii=False)
+
+
 def test_every_page_renders_to_html(kb):
     pages = render_pages(kb)
-    assert len(pages) == 10 + len(kb.meetings) + len(kb.aspects) + len(kb.themes) + len(kb.sections) \
+    assert len(pages) == 11 + len(kb.meetings) + len(kb.aspects) + len(kb.themes) + len(kb.sections) \
         + len(kb.samples) + len(kb.roles)
     for path, text in pages.items():
         assert text.strip(), path

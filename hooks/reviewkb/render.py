@@ -15,6 +15,7 @@ from .pages.library import render_library, render_library_index, render_role, re
 from .pages.meetings import render_aspect, render_meeting, render_meetings_index
 from .pages.patterns import render_causes, render_measures
 from .pages.sections import render_sample, render_section, render_sections_index
+from .pages.thesaurus import THESAURUS_PATH, render_thesaurus
 from .templates import template_files
 from .text import cn_number, plain_title
 
@@ -33,6 +34,7 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
         "roles/index.md": render_roles_index(kb),
         TAGS_PATH: render_tags(kb),
         "downloads/index.md": render_templates_index(kb),
+        THESAURUS_PATH: render_thesaurus(kb),
     }
     for m in kb.meetings:
         pages[meeting_path(m)] = render_meeting(kb, m)
@@ -84,6 +86,7 @@ def _nav(kb: KnowledgeBase) -> list:
                       *[{"样本解析": sample_path(x)} for x in kb.samples]]},
         {"模板下载": "downloads/index.md"},
         {"浏览": [{"按主题": THEMES_PATH}, {"按岗位": "roles/index.md"},
-                *[{r.name: role_path(r.id)} for r in kb.roles], {"按标签": TAGS_PATH}]},
+                *[{r.name: role_path(r.id)} for r in kb.roles], {"按标签": TAGS_PATH},
+                {"检索词表": THESAURUS_PATH}]},
         {"贡献指南": "contributing.md"},
     ]

@@ -114,9 +114,10 @@ def test_branch_examples_count_as_ordinary_members(kb):
     placed = _placed(kb, roles=("branch",))
     assert _kinds(kb, placed) == {"组织生活会"}
     p = Problem(id="x", title="x", body="x", perspective="个人", roles=("branch",), source="x")
-    assert kb.problem_level(p) == "普通党员"
-    assert kb.problem_level(dataclasses.replace(p, level="中层干部")) == "中层干部"
-    assert kb.problem_level(dataclasses.replace(p, roles=("office",))) == "领导班子成员"
+    assert p.level == "普通党员"
+    assert dataclasses.replace(p, level="中层干部").level == "中层干部"
+    assert Problem(id="y", title="y", body="y", perspective="个人", roles=("office",), source="y").level == "领导班子成员"
+    assert {q.level for q in kb.problems if "branch" in q.roles} <= {"普通党员", "中层干部"}
 
 
 def test_a_direct_link_places_an_example_whatever_its_level(kb):

@@ -108,6 +108,13 @@ class Problem:
     causes: tuple[str, ...] = ()
     loc: Loc = _loc()
 
+    def __post_init__(self):
+        # An example for the role ``branch`` (基层党支部) is written by a member of a 支部, never by a
+        # leading cadre: left at the default level, it is an ordinary member's. Resolved here once, so
+        # that pages, exports and placement all read the same ``level``.
+        if self.level == LEADER and "branch" in self.roles:
+            object.__setattr__(self, "level", "普通党员")
+
 
 @dataclass(frozen=True)
 class Cause:
@@ -230,28 +237,18 @@ class KnowledgeBase:
     def aspects(self) -> tuple[Aspect, ...]:
         return tuple(a for m in self.meetings for a in m.aspects)
 
-    @staticmethod
-    def problem_level(problem: Problem) -> str:
-        """Who the example is written for, as placement uses it.
-
-        An example of the role ``branch`` (基层党支部) is written by a member of a 支部, never by a
-        leading cadre: left at the default level it counts as 普通党员.
-        """
-        if problem.level == LEADER and "branch" in problem.roles:
-            return "普通党员"
-        return problem.level
-
     def problems_for_aspect(self, aspect: Aspect) -> tuple[Problem, ...]:
         """Examples mapped to an aspect directly, or through a shared theme.
 
         Through themes, examples by level: those for 领导班子成员 reach only 民主生活会 aspects;
-        those for 中层干部 and 普通党员 (and every ``branch`` example) only 组织生活会 aspects.
+        those for 中层干部 and 普通党员 (every ``branch`` example is at least 普通党员) only 组织生活会
+        aspects.
         A direct link in ``aspects`` places an example whatever its level.
         """
         leaders = self.by_id("meetings")[aspect.meeting].kind == "民主生活会"
         themes = set(aspect.themes)
         return tuple(p for p in self.problems if aspect.id in p.aspects
-                     or (themes & set(p.themes) and (self.problem_level(p) == LEADER) == leaders))
+                     or (themes & set(p.themes) and (p.level == LEADER) == leaders))
 
     def problem_themes(self, problem: Problem) -> tuple[str, ...]:
         """A problem's own themes plus those of its direct aspects, in theme order."""

@@ -110,7 +110,7 @@ def bullets(items) -> str:
 def badges(kb: KnowledgeBase, src: str, p: Problem) -> str:
     roles = kb.by_id("roles")
     themes = kb.by_id("themes")
-    level = kb.problem_level(p)
+    level = p.level
     parts = [f'<span class="kb-badge kb-perspective">{attr(p.perspective)}</span>',
              f'<span class="kb-badge kb-level" title="写作者层级：{attr(LEVEL_HINTS[level])}">{attr(level)}</span>']
     parts += [f'[{md_inline(roles[r].name)}]({link(src, role_path(r))}){{ .kb-badge .kb-role }}' for r in p.roles]

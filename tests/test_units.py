@@ -142,8 +142,8 @@ def test_thesaurus_page_lists_every_group_and_stays_out_of_search(kb):
     assert "search:\n  exclude: true" in text
     rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line][1:]
     assert len(rows) == len(kb.thesaurus)
-    four_winds = next(r for r in rows if r.startswith("| 四风 |"))
-    assert "形式主义、官僚主义、享乐主义、奢靡之风" in four_winds
+    four_winds = next(r for r in rows if r.startswith("| 四风 |"))  # items of a cell are separated by ；
+    assert "形式主义；官僚主义；享乐主义；奢靡之风" in four_winds
     assert '"检索词表": "thesaurus.md"' in json.dumps(nav(kb), ensure_ascii=False)
 
 

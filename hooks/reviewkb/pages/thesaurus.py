@@ -10,7 +10,7 @@ THESAURUS_PATH = "thesaurus.md"
 
 
 def _cell(items) -> str:
-    return "、".join(md_inline(x).replace("|", "\\|") for x in items)
+    return "；".join(md_inline(x).replace("|", "\\|") for x in items)
 
 
 def render_thesaurus(kb: KnowledgeBase) -> str:

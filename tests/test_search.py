@@ -39,7 +39,7 @@ def is_relevant(result: dict, query: dict) -> bool:
     for ident in query.get("ids", ()):
         if url.endswith("#" + ident) or url == ident:
             return True
-    return any(s in result["title"] for s in query.get("title", ()))
+    return any(str(s) in result["title"] for s in query.get("title", ()))
 
 
 def test_tokens_and_hashes_agree_between_python_and_javascript(tmp_path):

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .model import KnowledgeBase
-from .pages.common import (THEMES_PATH, aspect_label, aspect_path, item_path, meeting_path,
+from .pages.common import (THEMES_PATH, aspect_label, aspect_path, item_path, meeting_label, meeting_path,
                            page_url, problem_aspects, sample_path, section_path)
 
 DOCS_PER_SHARD = 64
@@ -110,7 +110,7 @@ def documents(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> lis
         body = [a.heading, a.asks, *a.checkpoints, *a.pitfalls, *a.tips]
         docs.append(Doc("guide", aspect_label(kb, a), "\n".join(body), url_of(aspect_path(a)), meetings=(a.meeting,)))
     for m in kb.meetings:
-        docs.append(Doc("guide", m.title, "\n".join([f"{m.year}年度{m.kind}", m.theme, *m.notes]),
+        docs.append(Doc("guide", m.title, "\n".join([meeting_label(m), m.theme, *m.notes]),
                         url_of(meeting_path(m)), meetings=(m.id,)))
     for t in kb.themes:
         docs.append(Doc("guide", t.name, "\n".join([t.summary, *t.checkpoints, *t.pitfalls, *t.tips]),
@@ -194,7 +194,7 @@ def build_index(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> d
         "version": 1, "count": len(docs), "tokenShards": shards, "docsPerShard": DOCS_PER_SHARD,
         "docShards": len(doc_shards), "kinds": list(KINDS), "perspectives": list(PERSPECTIVES), "levels": list(LEVELS),
         "roles": [[r.id, r.name] for r in kb.roles],
-        "meetings": [[m.id, f"{m.year}年度{m.kind}"] for m in kb.meetings],
+        "meetings": [[m.id, meeting_label(m)] for m in kb.meetings],
         "thesaurus": [{"terms": list(g.terms), "expands": list(g.expands)} for g in kb.thesaurus],
         "facets": "|".join(facets),
     }

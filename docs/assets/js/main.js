@@ -2,6 +2,7 @@
 // features. Pages read well without script; what needs script is shown only under html.kb-js.
 
 import { init as initFilterBar } from "./filter-bar.js";
+import { initFileLinks } from "./links.js";
 import { initSearch } from "./search-ui.js";
 
 const MODULES = {
@@ -10,6 +11,7 @@ const MODULES = {
 
 const FEATURES = [
   initSearch,
+  initFileLinks,
 ];
 
 export function startAll(root) {

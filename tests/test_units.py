@@ -165,7 +165,7 @@ def test_example_labels_show_the_level(kb):
     out = html(render_problem(kb, "examples/work-style.md", p))
     assert 'class="kb-badge kb-level"' in out and ">中层干部<" in out
     branch = dataclasses.replace(p, level="领导班子成员", roles=("branch",))
-    assert ">普通党员<" in html(render_problem(kb, "examples/work-style.md", branch, searchable=True))
+    assert ">普通党员<" in html(render_problem(kb, "examples/work-style.md", branch))
 
 
 def test_thesaurus_page_lists_every_group_and_stays_out_of_search(kb):

@@ -121,8 +121,14 @@ def documents(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> lis
     return docs
 
 
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+_SMALL = [a + b for a in ("",) + tuple(_DIGITS[1:]) for b in _DIGITS]   # 0 … 1295, most deltas
+
+
 def _b36(n: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    if n < 1296:
+        return _SMALL[n]
+    digits = _DIGITS
     out = ""
     while True:
         n, r = divmod(n, 36)

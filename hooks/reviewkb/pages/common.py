@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 from collections import defaultdict
 
 from ..model import Aspect, KnowledgeBase, Meeting, Problem, Sample
-from ..text import anchor, attr, md, md_inline, plain_title
+from ..text import anchor, attr, md, md_inline, plain_title, raw
 
 UNVERIFIED = '<span class="kb-badge kb-unverified" title="未见完整原文或仅见于二手材料，请以本单位收到的通知为准">待核实</span>'
 VERIFIED = '<span class="kb-badge kb-verified">已核实</span>'
@@ -145,12 +146,17 @@ def problem_link(kb: KnowledgeBase, src: str, p: Problem) -> str:
     return item_link(kb, src, "problem", p.id)
 
 
+def aspect_problems(kb: KnowledgeBase, a: Aspect) -> tuple[Problem, ...]:
+    """kb.problems_for_aspect, computed once per aspect and build."""
+    return _cached(kb, "aspect_problems", lambda: {x.id: kb.problems_for_aspect(x) for x in kb.aspects})[a.id]
+
+
 def problem_aspects(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     """problem id -> ids of every aspect it is listed under (directly or through a theme)."""
     def build():
         out = defaultdict(list)
         for a in kb.aspects:
-            for p in kb.problems_for_aspect(a):
+            for p in aspect_problems(kb, a):
                 out[p.id].append(a.id)
         return {p.id: tuple(out[p.id]) for p in kb.problems}
     return _cached(kb, "problem_aspects", build)
@@ -190,12 +196,16 @@ def bullets(items) -> str:
     return "\n".join(f"- {md_inline(x)}" for x in items)
 
 
+@functools.lru_cache(maxsize=4096)
+def _rel_dir(there: str, here: str) -> str:
+    rel = posixpath.relpath(there, here)
+    return "./" if rel == "." else rel + "/"
+
+
 def html_href(src: str, dest: str, fragment: str = "") -> str:
     """Final URL from page `src` to page `dest` for raw HTML (which MkDocs does not rewrite)."""
     here, there = page_url(src) or ".", page_url(dest) or "."
-    rel = posixpath.relpath(there, here.rstrip("/") or ".")
-    rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{fragment}" if fragment else "")
+    return _rel_dir(there, here.rstrip("/") or ".") + (f"#{fragment}" if fragment else "")
 
 
 def html_text(text: str) -> str:
@@ -247,10 +257,10 @@ def render_problem(kb: KnowledgeBase, src: str, p: Problem) -> str:
         "",
         f"### {md_inline(p.title)} {{ #{p.id} }}",
         "",
-        f'<p class="kb-meta">{badges(kb, src, p)}</p>',
-        f'<div class="kb-body">{html_text(p.body)}{cases}</div>',
-        f'<p class="kb-foot">{" · ".join(footer)} <button class="kb-copy md-button" type="button" '
-        f'data-kb-copy="{p.id}" aria-label="复制示例：{attr(p.title)}">复制示例文本</button></p>',
+        raw(f'<p class="kb-meta">{badges(kb, src, p)}</p>'
+            f'<div class="kb-body">{html_text(p.body)}{cases}</div>'
+            f'<p class="kb-foot">{" · ".join(footer)} <button class="kb-copy md-button" type="button" '
+            f'data-kb-copy="{p.id}" aria-label="复制示例：{attr(p.title)}">复制示例文本</button></p>'),
         "",
         "</div>",
         "",
@@ -301,23 +311,24 @@ def filter_bar(kb: KnowledgeBase, problems, dims=FILTER_DIMENSIONS, noun: str = 
         opts = f'<option value="">{everything}</option>' + "".join(
             f'<option value="{attr(v)}">{attr(label)}</option>' for v, label in values)
         fields.append(f'<label class="kb-filter-field"><span>{name}</span><select name="{d}">{opts}</select></label>')
-    return ('<form class="kb-filter" data-module="kb-filter" data-kb-noun="' + attr(noun) + '" role="search" '
-            'aria-label="筛选示例" hidden>' + "".join(fields)
-            + '<button type="reset" class="kb-filter-reset">清除筛选</button>'
-            + f'<p class="kb-count" aria-live="polite">共 {len(problems)} {attr(noun)}</p></form>\n')
+    return raw('<form class="kb-filter" data-module="kb-filter" data-kb-noun="' + attr(noun) + '" role="search" '
+               'aria-label="筛选示例" hidden>' + "".join(fields)
+               + '<button type="reset" class="kb-filter-reset">清除筛选</button>'
+               + f'<p class="kb-count" aria-live="polite">共 {len(problems)} {attr(noun)}</p></form>') + "\n"
 
 
-def entry_list(kb: KnowledgeBase, src: str, problems, aspect_id: str = "") -> str:
+def entry_list(kb: KnowledgeBase, src: str, problems, aspect_id: str = "", facets: bool = True) -> str:
     """Compact list of examples (raw HTML): headline linking to its full text, role, perspective, level."""
     roles = kb.by_id("roles")
     mark = f' data-kb-aspect="{aspect_id}"' if aspect_id else ""
     rows = []
     for p in problems:
         who = "、".join(roles[r].name for r in p.roles)
-        rows.append(f'<li class="kb-entry" data-kb-kind="problem" data-kb-id="{p.id}"{mark} {facet_attrs(kb, p, where=not aspect_id)}>'
+        data = f" {facet_attrs(kb, p, where=not aspect_id)}" if facets else ""
+        rows.append(f'<li class="kb-entry" data-kb-kind="problem" data-kb-id="{p.id}"{mark}{data}>'
                     f'<a href="{html_href(src, item_path(kb, "problem", p.id), p.id)}">{attr(p.title)}</a> '
                     f'<span class="kb-entry-meta">{attr(who)} · {attr(p.perspective)} · {attr(p.level)}</span></li>')
-    return '<ul class="kb-entries">\n' + "\n".join(rows) + "\n</ul>\n"
+    return raw('<ul class="kb-entries">\n' + "\n".join(rows) + "\n</ul>") + "\n"
 
 
 def sources(meeting: Meeting) -> str:

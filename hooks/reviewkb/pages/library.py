@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from urllib.parse import quote
 
 from ..model import KnowledgeBase
-from ..text import anchor, attr, md, md_inline
+from ..text import anchor, attr, md, md_inline, raw
 from .common import (
-    TAGS_PATH, THEMES_PATH, aspect_label, aspect_path, entry_list, filter_bar, head, home_theme, library_pages, library_path,
+    TAGS_PATH, THEMES_PATH, aspect_label, aspect_path, entry_list, filter_bar, head, home_theme, html_href, library_pages, library_path,
     link, problem_link, render_problem, role_path,
 )
 
@@ -46,7 +47,9 @@ def render_library(kb: KnowledgeBase, theme_id: str, page: int = 1) -> str:
     if page == 1:
         also = [p for p in kb.problems if theme_id in kb.problem_themes(p) and home_theme(kb, p) != theme_id]
         if also:
-            out += ["## 也涉及本主题的示例", "", entry_list(kb, src, also), ""]
+            out += ["## 也涉及本主题的示例", "", entry_list(kb, src, also[:BROWSE_LIST_MAX], facets=False)]
+            if len(also) > BROWSE_LIST_MAX:
+                out += [f'<p class="kb-more">共 {len(also)} 条，这里列出前 {BROWSE_LIST_MAX} 条；其余可用搜索或各检视重点页面查找。</p>', ""]
     return "\n".join(out)
 
 
@@ -73,7 +76,12 @@ def render_roles_index(kb: KnowledgeBase) -> str:
     return "\n".join(out) + "\n"
 
 
+BROWSE_LIST_MAX = 40   # entries under one heading of a browsing page (role, theme); the rest is a link away
+TAG_LIST_MAX = 6       # entries under one tag (there are hundreds of tags); the rest is a search away
+
+
 def render_role(kb: KnowledgeBase, role_id: str) -> str:
+    """Examples of one role grouped by theme: the first few headlines, then the filtered library."""
     src = role_path(role_id)
     role = kb.by_id("roles")[role_id]
     mine = [p for p in kb.problems if role_id in p.roles]
@@ -81,8 +89,11 @@ def render_role(kb: KnowledgeBase, role_id: str) -> str:
     for t in kb.themes:
         group = [p for p in mine if home_theme(kb, p) == t.id]
         if group:
-            out += [f"## {md_inline(t.name)}", "", "\n".join(
-                f"- [{md_inline(p.title)}]({problem_link(kb, src, p)})（{attr(p.perspective)}）" for p in group), ""]
+            out += [f"## {md_inline(t.name)}", "", entry_list(kb, src, group[:BROWSE_LIST_MAX], facets=False)]
+            if len(group) > BROWSE_LIST_MAX:
+                href = html_href(src, library_path(t.id)).replace("#", "") + "?role=" + quote(role_id)
+                out += [raw(f'<p class="kb-more">本主题共 {len(group)} 条，这里列出前 {BROWSE_LIST_MAX} 条。'
+                            f'<a href="{href}">在示例库中按本岗位筛选，查看全部</a></p>'), ""]
     return "\n".join(out)
 
 
@@ -92,11 +103,15 @@ def render_tags(kb: KnowledgeBase) -> str:
     for p in kb.problems:
         for t in p.tags:
             tagged[t].append(p)
-    out = [head("按标签浏览", exclude_search=True), "", f"共 {len(tagged)} 个标签。", "",
+    # The tag cloud is the table of contents: a second one (hundreds of tags) would double the page.
+    out = [head("按标签浏览", exclude_search=True).replace("\n---\n", "\nhide:\n  - toc\n---\n", 1), "", f"共 {len(tagged)} 个标签。", "",
            '<p class="kb-tag-cloud" markdown>' + " ".join(
                f"[{md_inline(t)}（{len(ps)}）](#{anchor('tag', t)})" for t, ps in sorted(tagged.items(), key=lambda kv: -len(kv[1])))
            + "</p>", ""]
     for t, ps in sorted(tagged.items(), key=lambda kv: -len(kv[1])):
-        out += [f"## {md_inline(t)} {{ #{anchor('tag', t)} data-search-exclude }}", "", "\n".join(
-            f"- [{md_inline(p.title)}]({problem_link(kb, src, p)})（{attr(p.perspective)}）" for p in ps), ""]
+        out += [f"## {md_inline(t)} {{ #{anchor('tag', t)} }}", "", entry_list(kb, src, ps[:TAG_LIST_MAX], facets=False)]
+        if len(ps) > TAG_LIST_MAX:
+            href = html_href(src, "index.md") + "?q=" + quote(t)
+            out += [raw(f'<p class="kb-more">共 {len(ps)} 条，这里列出前 {TAG_LIST_MAX} 条。'
+                        f'<a href="{href}">搜索“{attr(t)}”查看全部</a></p>'), ""]
     return "\n".join(out)

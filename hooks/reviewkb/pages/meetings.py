@@ -8,6 +8,7 @@ from ..model import Aspect, KnowledgeBase, Meeting
 from ..templates import template_name, template_path
 from ..text import attr, cn_number, md, md_inline
 from .common import (
+    aspect_problems,
     item_link,
     CAUSES_PATH, MEASURES_PATH, UNVERIFIED, VERIFIED, aspect_path, bullets, entry_list, filter_bar, head, home_theme, library_path, link, meeting_path, section_path, sorted_meetings, sources,
 )
@@ -34,7 +35,7 @@ def render_meeting(kb: KnowledgeBase, m: Meeting) -> str:
     out += ["## 主题", "", f"{md(m.theme)} {VERIFIED if m.verified else UNVERIFIED}", ""]
     out += ["## 检视重点", ""]
     for i, a in enumerate(m.aspects, 1):
-        n = len(kb.problems_for_aspect(a))
+        n = len(aspect_problems(kb, a))
         out += [f"### （{cn_number(i)}）{md_inline(a.short)} {{ #{a.id} }}", "",
                 f'<p class="kb-official">{attr(a.heading)}</p>', "",
                 f"{VERIFIED if a.verified else UNVERIFIED}"
@@ -59,7 +60,7 @@ def render_aspect(kb: KnowledgeBase, a: Aspect) -> str:
     src = aspect_path(a)
     meeting = kb.by_id("meetings")[a.meeting]
     themes = [kb.by_id("themes")[t] for t in a.themes]
-    problems = kb.problems_for_aspect(a)
+    problems = aspect_problems(kb, a)
     out = [head(a.short), "",
            f"[{md_inline(meeting.title)}]({link(src, meeting_path(meeting))}) · 检视重点（{cn_number(meeting.aspects.index(a) + 1)}）", "",
            '!!! quote "官方表述"', f"    {md(a.heading)}", "",

@@ -248,7 +248,7 @@ class KnowledgeBase:
         leaders = self.by_id("meetings")[aspect.meeting].kind == "民主生活会"
         themes = set(aspect.themes)
         return tuple(p for p in self.problems if aspect.id in p.aspects
-                     or (themes & set(p.themes) and (p.level == LEADER) == leaders))
+                     or (not themes.isdisjoint(p.themes) and (p.level == LEADER) == leaders))
 
     def problem_themes(self, problem: Problem) -> tuple[str, ...]:
         """A problem's own themes plus those of its direct aspects, in theme order."""

@@ -11,11 +11,9 @@ The index is written as classic scripts (loadable by <script> over http and file
   record per document (enough to filter and count without loading any text);
 - `assets/search/t<n>.js`: postings of the tokens whose hash falls in shard n; a posting list is the
   documents' numbers (times two, plus one where the token is in the title), delta-coded in base 36;
-- `assets/search/n<n>.js`: titles of documents n*DOCS_PER_SHARD onwards (to re-rank the best candidates);
-- `assets/search/d<n>.js`: URL and a short excerpt of the same documents (for the results shown).
+- `assets/search/d<n>.js`: title, URL and a short excerpt of documents n*DOCS_PER_SHARD onwards.
 
-A query loads meta.js, the token shards of its own tokens, the title shards of its best candidates and
-the URL shards of the results it shows.
+A query loads meta.js, the token shards of its own tokens and the document shards of its best candidates.
 """
 
 from __future__ import annotations
@@ -31,8 +29,8 @@ from .model import KnowledgeBase
 from .pages.common import (THEMES_PATH, aspect_label, aspect_path, item_path, meeting_label, meeting_path,
                            page_url, problem_aspects, sample_path, section_path)
 
-DOCS_PER_SHARD = 64
-TARGET_SHARD_BYTES = 24_000
+DOCS_PER_SHARD = 32
+TARGET_SHARD_BYTES = 8_000
 EXCERPT_CHARS = 60
 KINDS = ("problem", "cause", "measure", "guide")
 PERSPECTIVES = ("个人", "班子")
@@ -191,11 +189,10 @@ def build_index(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> d
         meets = sum(1 << meeting_ids.index(m) for m in d.meetings)
         facets.append(f"{KINDS.index(d.kind)}{PERSPECTIVES.index(d.perspective) + 1 if d.perspective else 0}"
                       f"{LEVELS.index(d.level) + 1 if d.level else 0}{_b36(roles)}.{_b36(meets)}.{_b36(sizes[n])}")
-    doc_shards, title_shards = [], []
+    doc_shards = []
     for start in range(0, len(docs), DOCS_PER_SHARD):
-        group = docs[start:start + DOCS_PER_SHARD]
-        title_shards.append([d.title for d in group])
-        doc_shards.append([[d.url, " ".join(d.body.split())[:EXCERPT_CHARS]] for d in group])
+        doc_shards.append([[d.title, d.url, " ".join(d.body.split())[:EXCERPT_CHARS]]
+                           for d in docs[start:start + DOCS_PER_SHARD]])
     meta = {
         "version": 1, "count": len(docs), "tokenShards": shards, "docsPerShard": DOCS_PER_SHARD,
         "docShards": len(doc_shards), "kinds": list(KINDS), "perspectives": list(PERSPECTIVES), "levels": list(LEVELS),
@@ -204,7 +201,7 @@ def build_index(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> d
         "thesaurus": [{"terms": list(g.terms), "expands": list(g.expands)} for g in kb.thesaurus],
         "facets": "|".join(facets),
     }
-    return {"meta": meta, "tokens": token_shards, "titles": title_shards, "docs": doc_shards}
+    return {"meta": meta, "tokens": token_shards, "docs": doc_shards}
 
 
 def render_search_assets(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> dict[str, str]:
@@ -213,8 +210,6 @@ def render_search_assets(kb: KnowledgeBase, url_of: Callable[[str], str] = page_
     out = {"assets/search/meta.js": _script("meta", index["meta"])}
     for n, shard in enumerate(index["tokens"]):
         out[f"assets/search/t{n}.js"] = _shard_script("tokens", n, shard)
-    for n, shard in enumerate(index["titles"]):
-        out[f"assets/search/n{n}.js"] = _shard_script("titles", n, shard)
     for n, shard in enumerate(index["docs"]):
         out[f"assets/search/d{n}.js"] = _shard_script("docs", n, shard)
     return out

@@ -58,8 +58,7 @@ function fakeIndex(docs) {
       thesaurus: [{ terms: ["为民办实事", "为群众办实事"] }],
       facets: docs.map((d) => `${d.kind || 0}${d.p || 0}1${d.roles || 0}.${d.m || 0}.${(d.size || 20).toString(36)}`).join("|") } },
     "t0.js": { tokens: { 0: shard } },
-    "n0.js": { titles: { 0: docs.map((d) => d.title) } },
-    "d0.js": { docs: { 0: docs.map((d, n) => ["x/#d" + n, d.body.slice(0, 20)]) } },
+    "d0.js": { docs: { 0: docs.map((d, n) => [d.title, "x/#d" + n, d.body.slice(0, 20)]) } },
   };
   const store = {};
   const loaded = [];

@@ -263,10 +263,10 @@ export function refineScore(hit, info, plan, idf) {
 }
 
 const byScore = (a, b) => b.score - a.score || a.doc - b.doc;
-const POOL = 40;   // candidates re-ranked by title
+const POOL = 20;   // candidates re-ranked by title
 
 // The whole search. `store` is window.KB_SEARCH (filled by the index scripts); `load(name)` loads
-// "meta.js", "t<n>.js" (postings), "n<n>.js" (titles) or "d<n>.js" (URLs, excerpts) from assets/search/ and resolves when it has run.
+// "meta.js", "t<n>.js" (postings) or "d<n>.js" (titles, URLs, excerpts) from assets/search/ and resolves when it has run.
 // Returns {total, counts: {kind: n}, results: [{doc, kind, title, url, excerpt, score}]}.
 export async function runSearch(query, filters, store, load, limit = 20) {
   if (!store.meta) await load("meta.js");
@@ -304,24 +304,18 @@ export async function runSearch(query, filters, store, load, limit = 20) {
   const best = hits.length ? hits[0].cov : 0;
   const floor = Math.min(0.25, best * 0.5);
   hits = hits.filter((h) => h.cov >= floor);
-  // Titles (small shards) re-rank a pool of the best candidates; URLs and excerpts are loaded
-  // only for what is shown.
+  // The best candidates are re-ranked once their titles are known (document shards hold title,
+  // URL and excerpt; only the shards of these candidates are loaded).
   const pool = hits.slice(0, Math.max(limit, POOL));
   const shardOf = (doc) => Math.floor(doc / meta.docsPerShard);
-  store.titles = store.titles || {};
   store.docs = store.docs || {};
-  const need = (have, prefix, docs) => Array.from(new Set(docs.map((h) => shardOf(h.doc))))
-    .filter((n) => !have[n]).map((n) => load(prefix + n + ".js"));
-  await Promise.all(need(store.titles, "n", pool));
-  const ranked = pool.map((h) => {
-    const info = { doc: h.doc, kind: store.facetList[h.doc].kind, title: store.titles[shardOf(h.doc)][h.doc % meta.docsPerShard] };
+  const missing = Array.from(new Set(pool.map((h) => shardOf(h.doc)))).filter((n) => !store.docs[n]);
+  await Promise.all(missing.map((n) => load("d" + n + ".js")));
+  const results = pool.map((h) => {
+    const row = store.docs[shardOf(h.doc)][h.doc % meta.docsPerShard];
+    const info = { doc: h.doc, kind: store.facetList[h.doc].kind, title: row[0], url: row[1], excerpt: row[2] };
     return { ...info, cov: h.cov, score: refineScore(h, info, plan, idf) };
   }).sort(byScore).slice(0, limit);
-  await Promise.all(need(store.docs, "d", ranked));
-  const results = ranked.map((r) => {
-    const row = store.docs[shardOf(r.doc)][r.doc % meta.docsPerShard];
-    return { ...r, url: row[0], excerpt: row[1] };
-  });
   return { total: hits.length, counts, results, plan };
 }
 

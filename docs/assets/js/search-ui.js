@@ -146,11 +146,19 @@ export function initSearch() {
     document.documentElement.dataset.kbSearchDone = String(mine);
   }
 
+  // The first keystroke (or paste) searches at once; further typing is gathered for a moment.
+  let last = 0;
   function schedule() {
     clearTimeout(timer);
     shown = PAGE;
-    timer = setTimeout(() => search(shown), 120);
+    const now = Date.now();
+    const wait = now - last > 400 ? 0 : 80;
+    last = now;
+    timer = setTimeout(() => search(shown), wait);
   }
+
+  // The index description is small; fetch it when the box is focused, before the first keystroke.
+  ui.input.addEventListener("focus", () => { if (!store().meta) loader("meta.js").catch(() => {}); }, { once: true });
 
   ui.form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); search(shown); });
   ui.input.addEventListener("input", schedule);      // typing and pasting both fire input

@@ -27,7 +27,7 @@ from typing import Callable
 
 from .model import KnowledgeBase
 from .pages.common import (THEMES_PATH, aspect_label, aspect_path, item_path, meeting_label, meeting_path,
-                           page_url, problem_aspects, sample_path, section_path)
+                           page_url, problem_aspects, sample_path, section_path, themes_of)
 
 DOCS_PER_SHARD = 32
 TARGET_SHARD_BYTES = 8_000
@@ -91,7 +91,7 @@ def documents(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> lis
     agg = problem_aspects(kb)
     docs = []
     for p in kb.problems:
-        labels = [roles[r].name for r in p.roles] + [themes[t].name for t in kb.problem_themes(p)] + list(p.tags)
+        labels = [roles[r].name for r in p.roles] + [themes[t].name for t in themes_of(kb, p)] + list(p.tags)
         docs.append(Doc("problem", p.title, "\n".join([p.body, *p.cases, " ".join(labels)]),
                         item_url(kb, "problem", p.id), p.roles, p.perspective, p.level,
                         tuple(dict.fromkeys(aspects[a].meeting for a in agg.get(p.id, ())))))
@@ -137,11 +137,9 @@ def _b36(n: int) -> str:
 
 def encode_postings(values: list[int]) -> str:
     """Sorted ints -> comma-separated base-36 deltas."""
-    prev, out = 0, []
-    for v in values:
-        out.append(_b36(v - prev))
-        prev = v
-    return ",".join(out)
+    small, b36 = _SMALL, _b36
+    deltas = [b - a for a, b in zip([0, *values], values)]
+    return ",".join([small[x] if x < 1296 else b36(x) for x in deltas])
 
 
 def decode_postings(text: str) -> list[int]:
@@ -171,10 +169,14 @@ def build_index(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> d
     sizes = []   # distinct tokens per document: long texts match scattered words by chance
     for n, d in enumerate(docs):
         title = set(tokens(d.title))
-        body = set(tokens(d.body))
-        sizes.append(len(title | body))
-        for tok in title | body:
-            postings[tok].append(n * 2 + (1 if tok in title else 0))
+        body = set(tokens(d.body)) - title
+        sizes.append(len(title) + len(body))
+        v = n * 2
+        for tok in body:
+            postings[tok].append(v)
+        v += 1
+        for tok in title:
+            postings[tok].append(v)
     encoded = {tok: encode_postings(vals) for tok, vals in postings.items()}
     total = sum(len(t) * 3 + len(v) + 6 for t, v in encoded.items())
     shards = max(1, -(-total // TARGET_SHARD_BYTES))

@@ -72,9 +72,15 @@ def link(src: str, dest: str, fragment: str = "") -> str:
     return rel + (f"#{fragment}" if fragment else "")
 
 
+def themes_of(kb: KnowledgeBase, p: Problem) -> tuple[str, ...]:
+    """kb.problem_themes, computed once per example and build."""
+    table = _cached(kb, "themes_of", lambda: {x.id: kb.problem_themes(x) for x in kb.problems})
+    return table[p.id] if p.id in table else kb.problem_themes(p)
+
+
 def home_theme(kb: KnowledgeBase, p: Problem) -> str:
     """The theme whose library holds the full, searchable text of an example."""
-    return kb.problem_themes(p)[0]
+    return themes_of(kb, p)[0]
 
 
 LIBRARY_PAGE_SIZE = 200   # examples on one library page; a larger theme is split into pages
@@ -223,7 +229,7 @@ def badges(kb: KnowledgeBase, src: str, p: Problem) -> str:
              f'<span class="kb-badge kb-level" title="写作者层级：{attr(LEVEL_HINTS[level])}">{attr(level)}</span>']
     parts += [f'<a class="kb-badge kb-role" href="{html_href(src, role_path(r))}">{attr(roles[r].name)}</a>' for r in p.roles]
     parts += [f'<a class="kb-badge kb-theme" href="{html_href(src, library_path(t))}">{attr(themes[t].name)}</a>'
-              for t in kb.problem_themes(p)]
+              for t in themes_of(kb, p)]
     parts += [f'<a class="kb-tag" href="{html_href(src, TAGS_PATH, anchor("tag", t))}">#{attr(t)}</a>' for t in p.tags]
     return " ".join(parts)
 

@@ -8,7 +8,7 @@ from urllib.parse import quote
 from ..model import KnowledgeBase
 from ..text import anchor, attr, md, md_inline, raw
 from .common import (
-    TAGS_PATH, THEMES_PATH, aspect_label, aspect_path, entry_list, filter_bar, head, home_theme, html_href, library_pages, library_path,
+    TAGS_PATH, THEMES_PATH, themes_of, aspect_label, aspect_path, entry_list, filter_bar, head, home_theme, html_href, library_pages, library_path,
     link, problem_link, render_problem, role_path,
 )
 
@@ -45,7 +45,7 @@ def render_library(kb: KnowledgeBase, theme_id: str, page: int = 1) -> str:
             filter_bar(kb, here), '<div id="kb-examples"></div>', ""]
     out += [render_problem(kb, src, p) for p in here]
     if page == 1:
-        also = [p for p in kb.problems if theme_id in kb.problem_themes(p) and home_theme(kb, p) != theme_id]
+        also = [p for p in kb.problems if theme_id in themes_of(kb, p) and home_theme(kb, p) != theme_id]
         if also:
             out += ["## 也涉及本主题的示例", "", entry_list(kb, src, also[:BROWSE_LIST_MAX], facets=False)]
             if len(also) > BROWSE_LIST_MAX:
@@ -59,7 +59,7 @@ def render_themes(kb: KnowledgeBase) -> str:
            "按主题写的示例会自动出现在每一年对应的检视重点下。", ""]
     for t in kb.themes:
         aspects = [a for a in kb.aspects if t.id in a.themes]
-        n = sum(1 for p in kb.problems if t.id in kb.problem_themes(p))
+        n = sum(1 for p in kb.problems if t.id in themes_of(kb, p))
         out += [f"## {md_inline(t.name)} {{ #{t.id} }}", "", md(t.summary), "",
                 f"- [示例 {n} 条]({link(src, library_path(t.id))})",
                 "- 历年对应：" + "、".join(f"[{md_inline(aspect_label(kb, a))}]({link(src, aspect_path(a))})"

@@ -59,7 +59,7 @@ test-js: $(NODE_STAMP)
 test: $(STAMP) $(NODE_STAMP) chromium test-js
 	$(PY) -m pytest
 
-bench: $(STAMP) $(NODE_STAMP)
+bench: $(STAMP) $(NODE_STAMP) chromium
 	$(PY) tests/bench.py
 
 clean:

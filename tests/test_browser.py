@@ -226,3 +226,15 @@ def test_no_request_leaves_the_machine(page, site_url):
     assert len(page.requests) > 20
     assert not outside, outside
     assert not errors, errors
+
+
+def test_search_works_from_a_folder(page, built_site):
+    """The offline copy is opened by double-click: the index loads by <script> over file://."""
+    site, _ = built_site
+    page.goto((site / "index.html").as_uri())
+    links = run_query(page, "以会议落实会议、以文件落实文件")
+    found = hrefs(links)
+    assert found and all(h.startswith("file://") and ("/index.html#" in h or h.endswith("/index.html")) for h in found)
+    target = next(i for i, h in enumerate(found) if h.endswith("#sample-2021-p14"))
+    links.nth(target).click()
+    page.locator("h3#sample-2021-p14").wait_for()

@@ -2,6 +2,7 @@
 // by <script> tags from assets/search/ (works over file://) only when someone searches.
 import { KIND_LABELS, highlightPieces, runSearch } from "./search-core.js";
 import { loadScript, siteUrl } from "./dom.js";
+import { folderLink } from "./links.js";
 
 const FACETS = ["kind", "role", "perspective", "meeting"];
 const ALL_LABELS = {
@@ -71,7 +72,9 @@ function renderResults(ui, outcome, shown) {
   for (const r of outcome.results.slice(0, shown)) {
     const title = el("span", { class: "kb-search-title" });
     for (const [text, hit] of highlightPieces(r.title, outcome.plan)) title.append(hit ? el("mark", { text }) : text);
-    const link = el("a", { href: siteUrl(r.url), "data-kb-doc": String(r.doc) },
+    // Opened from a folder (file://), a link to a folder must name its index.html.
+    const href = window.location.protocol === "file:" ? folderLink(siteUrl(r.url)) : siteUrl(r.url);
+    const link = el("a", { href, "data-kb-doc": String(r.doc) },
       el("span", { class: "kb-search-kind", text: KIND_LABELS[r.kind] }), title);
     ui.list.append(el("li", {}, link, el("p", { class: "kb-search-excerpt", text: r.excerpt + "…" })));
   }

@@ -236,7 +236,7 @@ def test_serve_reports_errors_and_keeps_serving_the_last_good_build(hostile_buil
     project, _ = hostile_build
     port = _free_port()
     log = project / "serve.log"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project / "hooks"))
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
                                  "-f", str(project / "mkdocs.yml")], stdout=out, stderr=subprocess.STDOUT, env=env,

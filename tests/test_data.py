@@ -46,7 +46,7 @@ def test_original_examples_are_concrete(kb):
         if p.id in sample:
             continue
         # A concrete case, either separate ("比如，…", or opening on its time) or inside the body.
-        scene = re.compile(r"【请填写：|\d|今年|去年|后来|得知|年初|年中|年内|年底|年末|上半年|下半年|季度|学期|前不久|以来|一次|有一个")
+        scene = re.compile(r"【请填写：|\d|今年|去年|后来|得知|年初|年中|年内|年底|年末|上半年|下半年|季度|学期|前不久|以来|一次|有一个|一位|一名|一起|春节|某")
         assert all(len(c) >= 20 and scene.search(c) for c in p.cases), p.id
         assert p.cases or scene.search(p.body), p.id
         assert not p.title.endswith("。") and len(p.title) >= 8, p.id

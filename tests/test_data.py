@@ -191,3 +191,15 @@ def test_worked_chains_per_role_and_perspective(kb):
         assert set(c.causes) <= set(p.causes), c.id
         assert all(set(measures[m].causes) & set(c.causes) for m in c.measures), c.id
         assert len(c.commentary) >= 60, c.id
+
+
+def test_no_two_headlines_are_near_duplicates(kb):
+    """No pair of example titles is more than 0.6 similar (difflib ratio)."""
+    from difflib import SequenceMatcher
+    from itertools import combinations
+    close = []
+    for a, b in combinations(kb.problems, 2):
+        m = SequenceMatcher(None, a.title, b.title, autojunk=False)
+        if m.real_quick_ratio() > 0.6 and m.quick_ratio() > 0.6 and m.ratio() > 0.6:
+            close.append((a.id, b.id))
+    assert not close

@@ -151,6 +151,11 @@ def hostile_build(tmp_path_factory):
         if f.name != "sample-2021.yaml":
             f.unlink()
     shutil.copy(BAD / "html-title.yaml", project / "data" / "problems" / "html-title.yaml")
+    # The worked chains point at the examples just removed: keep one, on the sample, with raw HTML in it.
+    (project / "data" / "chains" / "chains.yaml").write_text(
+        "chains:\n  - id: chain-hostile\n    title: 对应<b>粗体</b>\n    role: office\n    perspective: 个人\n"
+        "    problem: sample-2021-p01\n    causes: [sample-2021-c1]\n    measures: [sample-2021-m1]\n"
+        "    commentary: 说明<iframe>框架</iframe>\n", encoding="utf-8")
     meeting = project / "data" / "meetings" / "2021-mzsh.yaml"
     meeting.write_text(meeting.read_text(encoding="utf-8").replace(
         "short: 感悟“两个确立”、坚定信仰信念信心", "short: 感悟<script>alert(3)</script>", 1), encoding="utf-8")

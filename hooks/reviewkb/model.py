@@ -200,11 +200,26 @@ class ThesaurusGroup:
     loc: Loc = _loc()
 
 
+@dataclass(frozen=True)
+class Chain:
+    """A worked 问题→原因→措施 example: one problem, the causes and measures that answer it."""
+
+    id: str
+    title: str
+    role: str
+    perspective: str
+    problem: str
+    causes: tuple[str, ...]
+    measures: tuple[str, ...]
+    commentary: str
+    loc: Loc = _loc()
+
+
 # kind -> top-level class; nested object fields -> their classes.
 CLASSES = {
     "themes": Theme, "roles": Role, "meetings": Meeting, "problems": Problem, "causes": Cause,
     "measures": Measure, "sections": Section, "samples": Sample,
-    "thesaurus": ThesaurusGroup,
+    "thesaurus": ThesaurusGroup, "chains": Chain,
 }
 NESTED = {("meetings", "sources"): Source, ("meetings", "aspects"): Aspect,
           ("sections", "examples"): SectionExample, ("samples", "groups"): SampleGroup}
@@ -223,6 +238,7 @@ class KnowledgeBase:
     sections: tuple[Section, ...]
     samples: tuple[Sample, ...]
     thesaurus: tuple[ThesaurusGroup, ...] = ()
+    chains: tuple[Chain, ...] = ()
 
     @cached_property
     def _index(self) -> dict:

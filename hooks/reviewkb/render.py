@@ -7,8 +7,10 @@ generated pages are relative Markdown links, so any generator that resolves them
 from __future__ import annotations
 
 from .model import KnowledgeBase
-from .pages.common import (CAUSES_PATH, MEASURES_PATH, TAGS_PATH, THEMES_PATH, aspect_path, library_path, link,
-                           meeting_label, meeting_path, render_problem, role_path, sample_path, section_path, sorted_meetings)
+from .pages.chains import render_chains
+from .pages.common import (CAUSES_PATH, CHAINS_PATH, MEASURES_PATH, TAGS_PATH, THEMES_PATH, aspect_path, library_path,
+                           link, meeting_label, meeting_path, render_problem, role_path, sample_path, section_path,
+                           sorted_meetings)
 from .pages.downloads import render_templates_index
 from .pages.home import render_home
 from .pages.library import render_library, render_library_index, render_role, render_roles_index, render_tags, render_themes
@@ -30,6 +32,7 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
         THEMES_PATH: render_themes(kb),
         CAUSES_PATH: render_causes(kb),
         MEASURES_PATH: render_measures(kb),
+        CHAINS_PATH: render_chains(kb),
         "sections/index.md": render_sections_index(kb),
         "roles/index.md": render_roles_index(kb),
         TAGS_PATH: render_tags(kb),
@@ -82,6 +85,7 @@ def _nav(kb: KnowledgeBase) -> list:
         {"示例库": [{"全部主题": "examples/index.md"}, *[{t.name: library_path(t.id)} for t in kb.themes]]},
         {"原因剖析": CAUSES_PATH},
         {"整改措施": MEASURES_PATH},
+        {"问题—原因—措施对应示例": CHAINS_PATH},
         {"材料各部分写法": [{"概览": "sections/index.md"}, *[{s.name: section_path(s.id)} for s in kb.sections],
                       *[{"样本解析": sample_path(x)} for x in kb.samples]]},
         {"模板下载": "downloads/index.md"},

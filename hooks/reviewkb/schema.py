@@ -162,6 +162,16 @@ KINDS: dict[str, tuple[str, tuple[Field, ...]]] = {
         text("measures_heading", "措施部分标题原文。"),
         refs("measures", "measures", "措施 id，顺序同原文。"),
     )),
+    "chains": ("问题—原因—措施对应示例：一个问题、回应它的原因和措施，以及它们为什么彼此对应。", (
+        ID,
+        text("title", "示例标题，说明是哪一岗位、哪种视角的哪类问题。"),
+        Field("role", "ref", "岗位类别 id。", True, ref="roles"),
+        Field("perspective", "enum", "视角：个人或班子。", True, choices=PERSPECTIVES),
+        Field("problem", "ref", "问题示例 id。", True, ref="problems"),
+        refs("causes", "causes", "回应这一问题的原因 id，按剖析顺序。"),
+        refs("measures", "measures", "针对这些原因的措施 id。"),
+        text("commentary", "说明问题、原因、措施为什么彼此对应：原因怎样解释问题，措施怎样改掉原因。"),
+    )),
     "thesaurus": ("检索词表：同义词、简称和规范展开，供站内搜索把用户的说法与知识库的说法对上。", (
         ID,
         texts("terms", "互为同义、可以互相替换的说法（至少两个；只有一个时须填 expands）。", required=True),

@@ -259,12 +259,20 @@ class KnowledgeBase:
         Through themes, examples by level: those for 领导班子成员 reach only 民主生活会 aspects;
         those for 中层干部 and 普通党员 (every ``branch`` example is at least 普通党员) only 组织生活会
         aspects.
-        A direct link in ``aspects`` places an example whatever its level.
+        A direct link in ``aspects`` places an example whatever its level. Problems of a real sample
+        material belong to their year (they speak of its events) and reach no other meeting.
         """
         leaders = self.by_id("meetings")[aspect.meeting].kind == "民主生活会"
         themes = set(aspect.themes)
+        dated = self._sample_meeting
         return tuple(p for p in self.problems if aspect.id in p.aspects
-                     or (themes & set(p.themes) and (p.level == LEADER) == leaders))
+                     or (themes & set(p.themes) and (p.level == LEADER) == leaders
+                         and dated.get(p.id, aspect.meeting) == aspect.meeting))
+
+    @cached_property
+    def _sample_meeting(self) -> dict[str, str]:
+        """Problem id -> meeting id, for problems quoted from a real sample material."""
+        return {pid: x.meeting for x in self.samples for g in x.groups for pid in g.problems}
 
     def problem_themes(self, problem: Problem) -> tuple[str, ...]:
         """A problem's own themes plus those of its direct aspects, in theme order."""

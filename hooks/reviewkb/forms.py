@@ -67,7 +67,7 @@ def render_table(columns: tuple[str, ...], rows: list[str], blank_rows: int) -> 
     for i, label in enumerate(labels, 1):
         first = label or PLACEHOLDER.format(content[0])
         # In a two-column record form the row's own name says best what to fill in.
-        cells = [first] + [PLACEHOLDER.format(label if label and len(content) == 2 else c) for c in content[1:]]
+        cells = [first] + [PLACEHOLDER.format(label if label and len(columns) == 2 and not numbered else c) for c in content[1:]]
         if numbered:
             cells.insert(0, str(i))
         out.append("| " + " | ".join(_cell(c) for c in cells) + " |")

@@ -46,6 +46,7 @@ title: 首页
 2. 逐个打开检视重点的指导页，读“检视要点”，再按岗位筛选示例，找到与自己工作相近的写法。
 3. 到[原因剖析]({link(src, CAUSES_PATH)})和[整改措施]({link(src, MEASURES_PATH)})页面，找与问题对应的剖析角度和措施写法。
 4. 在[模板下载]({link(src, "downloads/index.md")})页面下载整篇填写模板，把每个【请填写：……】换成自己的事实。
+5. 会前的谈心谈话、征求意见和相互批评意见，会后的情况报告和整改清单，见[会前会后]({link(src, "guides/index.md")})。
 
 也可以用页面顶部的搜索框直接搜词句，或按[主题]({link(src, THEMES_PATH)})、[岗位]({link(src, "roles/index.md")})、[标签]({link(src, TAGS_PATH)})浏览；[样本解析]({link(src, sample_path(kb.samples[0]))})逐段拆解了一份真实材料的结构。
 

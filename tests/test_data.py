@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import re
 from collections import Counter
 
 import pytest
 
-from reviewkb.schema import ANGLES
+from reviewkb.schema import ANGLES, DIRECTIONS
 
 ROLES = ["office", "department", "township", "education", "health", "soe", "law", "branch"]
 CURRENT_YEARS = (2023, 2024, 2025)
@@ -112,8 +114,6 @@ MEETING_GUIDES = {"criticism", "outline-vs-material", "procedure", "after-meetin
 
 
 def test_criticisms_cover_every_direction_and_many_roles(kb):
-    from reviewkb.schema import DIRECTIONS
-
     assert len(kb.criticisms) >= 80
     per_direction = Counter(c.direction for c in kb.criticisms)
     assert all(per_direction[d] >= 10 for d in DIRECTIONS), per_direction
@@ -137,6 +137,9 @@ def test_criticisms_are_not_repeated(kb):
         assert [t for t, n in texts.items() if n > 1] == [], field
     openings = Counter(c.proper[:12] for c in kb.criticisms)
     assert max(openings.values()) <= 2, openings.most_common(3)
+    similar = [(a.id, b.id) for a, b in itertools.combinations(kb.criticisms, 2)
+               if difflib.SequenceMatcher(None, a.proper, b.proper).ratio() > 0.6]
+    assert similar == []
 
 
 def test_paperwork_uses_one_placeholder_form(kb):

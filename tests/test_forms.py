@@ -23,6 +23,7 @@ def test_tidy_joins_chinese_lines_but_keeps_other_spaces():
     assert tidy("问题， 要写入 材料") == "问题，要写入材料"
     assert tidy("【请填写：甲】 【请填写：乙】") == "【请填写：甲】【请填写：乙】"
     assert tidy("use WPS 或 Word") == "use WPS 或 Word"
+    assert tidy("宣读；\n班子成员\n\n第二段\n| 表 |") == "宣读；班子成员\n\n第二段\n| 表 |"
 
 
 def test_table_numbers_rows_and_escapes_cells():

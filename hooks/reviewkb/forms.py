@@ -17,11 +17,11 @@ NUMBER_COLUMN = "序号"
 
 # YAML folded blocks (>-) join lines with a space, which Chinese text must not show.
 _CJK = "\u2018-\u201d\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-_CJK_GAP = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])(?: +| *\n *)(?=[{_CJK}])")
 
 
 def tidy(text: str) -> str:
-    """Drop the spaces a folded YAML block leaves between two Chinese characters."""
+    """Drop the space or single line break that YAML blocks leave between two Chinese characters."""
     return _CJK_GAP.sub("", text.strip())
 
 

@@ -188,7 +188,11 @@ def test_case_study_guide_has_one_worked_pair_per_role(kb):
 
 def test_paperwork_forms_are_present(kb):
     forms = kb.by_id("forms")
-    assert {"talk-outline", "opinion-form", "rectification-list"} <= set(forms)
+    assert {"talk-outline", "opinion-form", "rectification-list", "criticism-prep", "meeting-report"} <= set(forms)
+    assert forms["criticism-prep"].parts[1].columns[2].startswith("事实")
+    report = "".join(p.text for p in forms["meeting-report"].parts)
+    for phrase in ("会前准备", "批评和自我批评", "督导组", "整改"):
+        assert phrase in report, phrase
     rect = forms["rectification-list"]
     assert rect.per_meeting
     tables = [p for p in rect.parts if p.rows_from == "meeting"]

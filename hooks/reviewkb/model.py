@@ -220,6 +220,7 @@ class Guide:
     summary: str
     sections: tuple[GuideSection, ...]
     related: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
     loc: Loc = _loc()
 
 

@@ -203,6 +203,7 @@ KINDS: dict[str, tuple[str, tuple[Field, ...]]] = {
         text("summary", "一两句话说明这一页解决什么问题。"),
         Field("sections", "list", "正文各节，按顺序。", True, item=GUIDE_SECTION),
         refs("related", "guides", "相关的其他指导页 id。", required=False),
+        refs("forms", "forms", "相关的会前会后用表 id（说明页和模板下载）。", required=False),
     )),
     "forms": ("会前会后用表：谈心谈话提纲、征求意见表、整改清单等，含填写指导和可下载的模板。", (
         ID,

@@ -13,7 +13,7 @@ REFS = {
     ("causes", "themes"): "themes",
     ("measures", "causes"): "causes", ("measures", "themes"): "themes",
     ("meetings", "structure"): "sections",
-    ("criticisms", "roles"): "roles", ("guides", "related"): "guides",
+    ("criticisms", "roles"): "roles", ("guides", "related"): "guides", ("guides", "forms"): "forms",
     ("samples", "roles"): "roles", ("samples", "causes"): "causes", ("samples", "measures"): "measures",
 }
 KIND_NAMES = {"themes": "主题", "roles": "岗位", "meetings": "会议", "aspects": "检视重点", "problems": "问题示例",

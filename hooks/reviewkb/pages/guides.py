@@ -47,7 +47,7 @@ def render_guides_index(kb: KnowledgeBase) -> str:
     out = [head("会前会后"), "",
            "对照检查材料只是会议的一部分。会前要谈心谈话、征求意见、准备相互批评意见，会后要报告会议情况、"
            "制定整改清单并逐项销号。下面各页分别说明怎么做，并提供可下载的用表。", "",
-           "## 会前准备和会上发言", ""]
+           "## 相互批评意见和会前会后用表", ""]
     critic = kb.by_id("guides").get(CRITICISM_GUIDE)
     out.append(f"- [相互批评意见]({link(src, CRITICISMS_PATH)})：{len(kb.criticisms)} 条意见，每条都对照空泛说法和规范说法"
                + (f"；{md_inline(critic.summary)}" if critic else ""))
@@ -57,19 +57,26 @@ def render_guides_index(kb: KnowledgeBase) -> str:
     return "\n".join(out) + "\n"
 
 
-def _related(kb: KnowledgeBase, src: str, ids: tuple[str, ...]) -> list[str]:
-    if not ids:
+def _related(kb: KnowledgeBase, src: str, g: Guide | None) -> list[str]:
+    """Links to the related guides and forms of a guide."""
+    if g is None:
         return []
-    guides = kb.by_id("guides")
-    links = "、".join(f"[{md_inline(guides[g].title)}]({link(src, guide_path(g))})" for g in ids)
-    return [f"相关：{links}", ""]
+    guides, forms = kb.by_id("guides"), kb.by_id("forms")
+    out = []
+    if g.forms:
+        links = "、".join(f"[{md_inline(forms[f].title)}]({link(src, form_page_path(forms[f]))})" for f in g.forms)
+        out += [f"用表：{links}", ""]
+    if g.related:
+        links = "、".join(f"[{md_inline(guides[r].title)}]({link(src, guide_path(r))})" for r in g.related)
+        out += [f"相关：{links}", ""]
+    return out
 
 
 def render_guide(kb: KnowledgeBase, g: Guide) -> str:
     src = guide_path(g.id)
     out = [head(g.title), "", md(g.summary), ""]
     out += _sections(g.sections, src)
-    out += _related(kb, src, g.related)
+    out += _related(kb, src, g)
     return "\n".join(out)
 
 
@@ -140,5 +147,5 @@ def render_criticisms(kb: KnowledgeBase) -> str:
         out += [f"## {d} {{ #{DIRECTION_ANCHORS[d]} }}", ""]
         for c in mine:
             out += _criticism(kb, src, c)
-    out += _related(kb, src, critic.related if critic else ())
+    out += _related(kb, src, critic)
     return "\n".join(out)

@@ -30,7 +30,7 @@ def kb():
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run a real `mkdocs build --strict` of `project` into `site_dir`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(project / "hooks"))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=project, timeout=300)
@@ -42,6 +42,7 @@ def copy_project(dest: Path, data: bool = True) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     for name in ("docs", "hooks") + (("data",) if data else ()):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")   # front-end libraries, read by the build
     return dest
 
 

@@ -6,7 +6,7 @@ import re
 
 import markdown
 
-from reviewkb.forms import form_files, form_meetings, form_path, meeting_rows, render_table, tidy
+from reviewkb.forms import NO_ROWS, form_files, form_meetings, form_path, meeting_rows, render_table, tidy
 from reviewkb.model import Criticism, KnowledgeBase
 from reviewkb.pages.guides import render_criticisms
 from reviewkb.render import nav, render_downloads, render_pages
@@ -41,7 +41,7 @@ def test_table_numbers_rows_and_escapes_cells():
 def test_rectification_rows_follow_the_meeting_structure(kb):
     m = kb.by_id("meetings")["2025-mzsh"]
     rows = meeting_rows(kb, m)
-    extra = [s for s in m.structure if s not in ("opening", "personal-matters", "causes", "measures", "problems")]
+    extra = [s for s in m.structure if s not in NO_ROWS + ("problems",)]
     assert len(rows) == 3 * len(m.aspects) + len(extra)
     sections = kb.by_id("sections")
     expected_order = [sections[s].name if s != "problems" else a.short
@@ -52,6 +52,8 @@ def test_rectification_rows_follow_the_meeting_structure(kb):
     for a in m.aspects:
         assert sum(a.short in r for r in rows) == 3, a.id
     assert any("反面典型案例剖析" in r for r in rows)
+    members = meeting_rows(kb, kb.by_id("meetings")["2025-zzsh"])
+    assert any("上次组织生活会整改落实情况" in r for r in members) and not any("个人自评" in r for r in members)
 
 
 def test_every_form_download_is_a_markdown_table_with_one_placeholder_form(kb):

@@ -11,7 +11,7 @@ PLACEHOLDER = "【请填写：{}】"
 # Problem rows a generated 整改清单 offers per aspect (materials usually list two to four).
 PROBLEM_ROWS = 3
 # Parts of a material that hold no problem of their own, so they get no row in a 整改清单.
-NO_ROWS = ("opening", "personal-matters", "causes", "measures")
+NO_ROWS = ("opening", "personal-matters", "causes", "measures", "self-assessment")
 NUMBER_COLUMN = "序号"
 
 

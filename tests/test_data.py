@@ -13,7 +13,7 @@ ROLES = ["office", "department", "township", "education", "health", "soe", "law"
 CURRENT_YEARS = (2023, 2024, 2025)
 # A fact that could be checked: a number (digits or Chinese numerals with a measure word), a time, or a slot.
 CONCRETE = re.compile(r"\d|[一二两三四五六七八九十百千万半几]+多?(?:个|次|件|项|名|人|年|月|天|家|份|笔|张|所|轮|成|倍|条|期)"
-                      r"|上半年|下半年|去年|年初|年底|年末|季度|月份|【请填写：")
+                      r"|上半年|下半年|学期|去年|年初|年底|年末|季度|月份|【请填写：")
 
 
 def test_at_least_300_examples_with_both_perspectives(kb):

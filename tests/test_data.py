@@ -140,8 +140,19 @@ def test_year_packs_map_directly_to_their_year(kb):
     assert sum(any(a.startswith("2024-mzsh-") for a in p.aspects) for p in mine) >= 50
     assert sum(any(a.startswith("2025-mzsh-") for a in p.aspects) for p in mine) >= 60
     for name, meeting in YEAR_PACKS.items():
+        year = meeting.split("-")[0] + "-"
         for p in pack(kb, name):
-            assert all(a.startswith(meeting) for a in p.aspects), p.id
+            # year-bound texts are linked to their own year only and carry no themes, so that they never
+            # show up on another year's pages (the anachronism of review §2.4 item 10)
+            assert p.aspects and all(a.startswith(year) for a in p.aspects) and not p.themes, p.id
+
+
+def test_year_packs_stay_in_their_year(kb):
+    mine = {p.id: name[5:9] for name in YEAR_PACKS for p in pack(kb, name)}
+    for m in kb.meetings:
+        for a in m.aspects:
+            strays = [pid for pid in (p.id for p in kb.problems_for_aspect(a)) if pid in mine and mine[pid] != str(m.year)]
+            assert strays == [], a.id
 
 
 @pytest.mark.parametrize("name", list(YEAR_PACKS))

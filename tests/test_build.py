@@ -18,6 +18,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
+from reviewkb.forms import form_meetings, form_path
+
+# `python -m reviewkb` runs this checkout's core, whichever checkout .venv was installed from.
+CORE_ENV = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
+from reviewkb.pages.meetings import ASPECT_LIST_MAX
 from reviewkb.templates import template_path
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
@@ -75,7 +80,7 @@ def test_every_item_has_exactly_one_full_rendering_in_the_site(kb, built_site):
         for tag in re.findall(r'<div class="kb-item[^"]*"[^>]*>', page.read_text(encoding="utf-8")):
             full[(re.search(r'data-kb-kind="(\w+)"', tag).group(1), re.search(r'data-kb-id="([^"]+)"', tag).group(1))] += 1
     expected = ([("problem", p.id) for p in kb.problems] + [("cause", c.id) for c in kb.causes]
-                + [("measure", m.id) for m in kb.measures])
+                + [("measure", m.id) for m in kb.measures] + [("criticism", c.id) for c in kb.criticisms])
     assert sorted(full) == sorted(expected)
     assert set(full.values()) == {1}
 
@@ -87,7 +92,13 @@ def test_every_aspect_page_lists_each_mapped_example(kb, built_site):
         assert 'class="kb-item' not in html, "aspect pages list examples, they do not repeat them"
         entries = re.findall(r'<li class="kb-entry" data-kb-kind="problem" data-kb-id="([^"]+)" data-kb-aspect="([^"]+)"'
                              r'[^>]*><a href="([^"]+)">', html)
-        assert {e[0] for e in entries} == {p.id for p in kb.problems_for_aspect(a)}, a.id
+        mapped = kb.problems_for_aspect(a)
+        shown = {e[0] for e in entries}
+        if len(mapped) <= ASPECT_LIST_MAX:
+            assert shown == {p.id for p in mapped}, a.id
+        else:   # a bounded list: the direct examples first, the rest from every role
+            assert len(shown) == ASPECT_LIST_MAX and shown <= {p.id for p in mapped}, a.id
+            assert {p.id for p in mapped if a.id in p.aspects} <= shown or len([p for p in mapped if a.id in p.aspects]) > ASPECT_LIST_MAX
         assert {e[1] for e in entries} == {a.id}
         for pid, _, href in entries:   # each entry links to the one full rendering
             target = (site / "aspects" / a.id / href.split("#")[0] / "index.html").resolve()
@@ -108,6 +119,38 @@ def test_every_page_kind_exists(kb, built_site):
     expected += [f"samples/{x.id}/index.html" for x in kb.samples]
     missing = [p for p in expected if not (site / p).is_file()]
     assert not missing
+
+
+def test_meeting_paperwork_pages_and_downloads_exist(kb, built_site):
+    site, _ = built_site
+    pages = ["guides/index.html", "criticisms/index.html"]
+    pages += [f"guides/{g.id}/index.html" for g in kb.guides if g.id != "criticism"]
+    pages += [f"forms/{f.id}/index.html" for f in kb.forms]
+    assert [p for p in pages if not (site / p).is_file()] == []
+    downloads = (site / "downloads" / "index.html").read_text(encoding="utf-8")
+    for form in kb.forms:
+        page = (site / "forms" / form.id / "index.html").read_text(encoding="utf-8")
+        for m in (form_meetings(kb) if form.per_meeting else [None]):
+            path = form_path(form, m)
+            name = Path(path).name
+            assert (site / path).is_file(), path
+            assert f'download="{name}"' in page and f'download="{name}"' in downloads, name
+        assert page.count("<table>") >= sum(1 for p in form.parts if p.columns), form.id
+    rect = (site / "downloads" / "2025-mzsh-rectification-list.md").read_text(encoding="utf-8")
+    assert "| 序号 | 问题 | 原因 | 措施 | 责任人 | 完成时限 | 检验方式 | 销号情况 |" in rect
+    index = (site / "guides" / "index.html").read_text(encoding="utf-8")
+    assert "会前会后" in index and 'href="../criticisms/"' in index
+
+
+def test_every_criticism_is_rendered_once_and_indexed_once(kb, built_site):
+    site, _ = built_site
+    html = (site / "criticisms" / "index.html").read_text(encoding="utf-8")
+    divs = [d for d in re.findall(r"<div [^>]*>", html) if 'data-kb-kind="criticism"' in d]
+    assert Counter(re.search(r'data-kb-id="([^"]+)"', d).group(1) for d in divs) == Counter(c.id for c in kb.criticisms)
+    anchors = Counter(loc.split("#", 1)[1] for loc in _search_locations(site) if loc.startswith("criticisms/#"))
+    assert all(anchors[c.id] == 1 for c in kb.criticisms)
+    case = (site / "guides" / "case-study-by-role" / "index.html").read_text(encoding="utf-8")
+    assert all(f'id="role-{r.id}"' in case for r in kb.roles)
 
 
 def test_unverified_facts_are_marked_with_their_source(kb, built_site):
@@ -175,6 +218,11 @@ def hostile_build(tmp_path_factory):
         if f.name != "sample-2021.yaml":
             f.unlink()
     shutil.copy(BAD / "html-title.yaml", project / "data" / "problems" / "html-title.yaml")
+    # The worked chains point at the examples just removed: keep one, on the sample, with raw HTML in it.
+    (project / "data" / "chains" / "chains.yaml").write_text(
+        "chains:\n  - id: chain-hostile\n    title: 对应<b>粗体</b>\n    role: office\n    perspective: 个人\n"
+        "    problem: sample-2021-p01\n    causes: [sample-2021-c1]\n    measures: [sample-2021-m1]\n"
+        "    commentary: 说明<iframe>框架</iframe>\n", encoding="utf-8")
     meeting = project / "data" / "meetings" / "2021-mzsh.yaml"
     meeting.write_text(meeting.read_text(encoding="utf-8").replace(
         "short: 感悟“两个确立”、坚定信仰信念信心", "short: 感悟<script>alert(3)</script>", 1), encoding="utf-8")
@@ -234,15 +282,18 @@ def test_check_command_reports_and_exits_nonzero(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     shutil.copy(BAD / "kb015-enum.yaml", data / "problems" / "enum.yaml")
-    bad = subprocess.run([sys.executable, "-m", "reviewkb", "check", str(data)], capture_output=True, text=True)
+    bad = subprocess.run([sys.executable, "-m", "reviewkb", "check", str(data)], capture_output=True, text=True,
+                         env=CORE_ENV)
     assert bad.returncode == 1
     assert "data/problems/enum.yaml:6: KB015" in bad.stderr and "Traceback" not in bad.stderr
-    good = subprocess.run([sys.executable, "-m", "reviewkb", "check", str(ROOT / "data")], capture_output=True, text=True)
+    good = subprocess.run([sys.executable, "-m", "reviewkb", "check", str(ROOT / "data")], capture_output=True, text=True,
+                          env=CORE_ENV)
     assert good.returncode == 0 and "数据检查通过" in good.stdout
 
 
 def test_committed_json_schemas_are_current(tmp_path):
-    subprocess.run([sys.executable, "-m", "reviewkb", "schema", str(tmp_path)], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "reviewkb", "schema", str(tmp_path)], check=True, capture_output=True,
+                   env=CORE_ENV)
     for generated in tmp_path.glob("*.schema.json"):
         committed = ROOT / "schemas" / generated.name
         assert committed.read_text(encoding="utf-8") == generated.read_text(encoding="utf-8"), \
@@ -264,7 +315,7 @@ def test_serve_reports_errors_and_keeps_serving_the_last_good_build(hostile_buil
     project, _ = hostile_build
     port = _free_port()
     log = project / "serve.log"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project / "hooks"))
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
                                  "-f", str(project / "mkdocs.yml")], stdout=out, stderr=subprocess.STDOUT, env=env,

@@ -26,13 +26,14 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .model import KnowledgeBase
+from .pages.guides import CRITICISMS_PATH, guide_path
 from .pages.common import (THEMES_PATH, aspect_label, aspect_path, item_path, meeting_label, meeting_path,
                            page_url, problem_aspects, sample_path, section_path, themes_of)
 
 DOCS_PER_SHARD = 32
 TARGET_SHARD_BYTES = 8_000
 EXCERPT_CHARS = 60
-KINDS = ("problem", "cause", "measure", "guide")
+KINDS = ("problem", "cause", "measure", "guide", "criticism")
 PERSPECTIVES = ("个人", "班子")
 LEVELS = ("领导班子成员", "中层干部", "普通党员")
 
@@ -101,6 +102,13 @@ def documents(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> lis
     for m in kb.measures:
         docs.append(Doc("measure", m.title, "\n".join([m.body, m.deadline, m.check, *(themes[t].name for t in m.themes)]),
                         item_url(kb, "measure", m.id)))
+    for c in kb.criticisms:
+        docs.append(Doc("criticism", c.topic, "\n".join([c.direction, c.weak, c.proper, c.note,
+                                                          *(roles[r].name for r in c.roles)]),
+                        f"{url_of(CRITICISMS_PATH)}#{c.id}", c.roles))
+    for g in kb.guides:
+        body = [g.summary] + [x for sec in g.sections for x in (sec.heading, sec.body, *sec.items)]
+        docs.append(Doc("guide", g.title, "\n".join(body), url_of(guide_path(g.id))))
     for s in kb.sections:
         body = [s.heading, s.purpose, *s.must_include, *s.pitfalls, *s.tips, *(e.title for e in s.examples)]
         docs.append(Doc("guide", f"{s.name}怎么写", "\n".join(body), url_of(section_path(s.id))))

@@ -58,10 +58,11 @@ def plain_title(text: str) -> str:
     return " ".join(text.split()).replace("&", "＆").replace("<", "＜").replace(">", "＞")
 
 
-# Raw HTML that python-markdown need not parse. A generated page marks such fragments with raw();
-# an adapter may take them out before Markdown conversion (stash) and put them back into the HTML
-# (unstash), which spares python-markdown's HTML block parser every tag of long lists. Without
-# an adapter the marked fragments are ordinary raw HTML and render the same.
+# Raw HTML that python-markdown must not parse. A generated page marks such fragments with raw();
+# the adapter takes them out before Markdown conversion (stash) and puts them back into the HTML
+# (unstash), which spares python-markdown's HTML block parser every tag of long lists. A fragment
+# may open an element that a later fragment closes (an example's wrapper around its Markdown
+# heading), so pages must be converted with stash/unstash around the Markdown step.
 RAW_OPEN, RAW_CLOSE = "<!--kb-raw-->", "<!--/kb-raw-->"
 _RAW = re.compile(re.escape(RAW_OPEN) + r"(.*?)" + re.escape(RAW_CLOSE), re.S)
 _STASHED = re.compile(r"<!--kb-raw:(\d+)-->")

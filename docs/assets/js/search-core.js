@@ -20,8 +20,9 @@ const GENERIC = new Set(["不够", "不足", "不到", "到位", "不强", "不�
   "有待", "存在", "问题", "方面", "情况", "仍有", "有所", "较多", "偏少", "淡薄", "淡化", "不力", "欠缺", "差距",
   "不好", "不多", "不少", "一些", "有时", "还不", "够深", "够强", "够好", "够实", "不能", "没有"]);
 const GENERIC_WEIGHT = 0.3;
+const SYNONYM_WEIGHT = 0.85;
 
-export const KIND_LABELS = { problem: "问题示例", cause: "原因剖析", measure: "整改措施", guide: "写法指导" };
+export const KIND_LABELS = { problem: "问题示例", cause: "原因剖析", measure: "整改措施", guide: "写法指导", criticism: "批评意见" };
 
 export function normalizeText(text) {
   return String(text || "").normalize("NFKC").toLowerCase();
@@ -185,7 +186,9 @@ export function scoreDocuments(plan, postings, count, facets) {
   const docs = new Map();   // doc -> {cov, tcov}
   for (const u of units) {
     const best = new Map();   // doc -> [match, titleMatch] for this unit
-    for (const alt of u.alts) {
+    u.alts.forEach((alt, k) => {
+      // The query's own wording counts fully; a synonym or expansion slightly less.
+      const discount = k === 0 ? 1 : SYNONYM_WEIGHT;
       const hits = new Map();
       for (const tok of alt) {
         for (const v of postings.get(tok) || []) {
@@ -197,12 +200,12 @@ export function scoreDocuments(plan, postings, count, facets) {
         }
       }
       for (const [doc, h] of hits) {
-        const m = h[0] / alt.length;
-        const t = h[1] / alt.length;
+        const m = (discount * h[0]) / alt.length;
+        const t = (discount * h[1]) / alt.length;
         const b = best.get(doc) || [0, 0];
         best.set(doc, [Math.max(b[0], m), Math.max(b[1], t)]);
       }
-    }
+    });
     for (const [doc, [m, t]] of best) {
       const d = docs.get(doc) || { cov: 0, tcov: 0, fit: 0 };
       const f = facets && facets[doc] ? bodyFactor(facets[doc].size) : 1;

@@ -102,8 +102,10 @@ export function initSearch() {
   function writeUrl(query) {
     const params = new URLSearchParams(window.location.search);
     if (query) params.set("q", query); else params.delete("q");
-    for (const key of ["kind"]) {
-      if (selects && selects[key].value) params.set(key, selects[key].value); else params.delete(key);
+    // The other facets share their names with the page's filter bar and stay as they are; the
+    // kind of result is the search's own (left alone until the selects exist).
+    if (selects) {
+      if (selects.kind.value) params.set("kind", selects.kind.value); else params.delete("kind");
     }
     const search = params.toString();
     history.replaceState(history.state, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);

@@ -64,6 +64,7 @@ def sample_path(s: Sample) -> str:
 
 
 CAUSES_PATH, MEASURES_PATH, TAGS_PATH, THEMES_PATH = "causes.md", "measures.md", "tags.md", "themes.md"
+CHAINS_PATH = "chains.md"
 
 
 def link(src: str, dest: str, fragment: str = "") -> str:
@@ -257,18 +258,23 @@ def render_problem(kb: KnowledgeBase, src: str, p: Problem) -> str:
     aspects = kb.by_id("aspects")
     direct = "，".join(f'<a href="{html_href(src, aspect_path(aspects[a]))}">{attr(aspects[a].short)}</a>' for a in p.aspects)
     footer = [f"来源：{attr(p.source)}"] + ([f"直接对应：{direct}"] if direct else [])
+    if p.causes:
+        causes = kb.by_id("causes")
+        footer.append("原因：" + "；".join(
+            f'<a href="{html_href(src, item_path(kb, "cause", c), c)}">{attr(causes[c].title)}</a>' for c in p.causes))
     cases = "".join(f'<div class="kb-case">{html_text(c)}</div>' for c in p.cases)
+    # Only the heading is Markdown (it feeds the table of contents). The wrapper and the rest are
+    # raw fragments that an adapter takes out before Markdown conversion (text.stash), so that
+    # python-markdown never parses them; without an adapter, convert with stash/unstash around it.
     return "\n".join([
-        f'<div class="kb-item kb-example" data-kb-kind="problem" data-kb-id="{p.id}" {facet_attrs(kb, p)} markdown>',
+        raw(f'<div class="kb-item kb-example" data-kb-kind="problem" data-kb-id="{p.id}" {facet_attrs(kb, p)}>'),
         "",
         f"### {md_inline(p.title)} {{ #{p.id} }}",
         "",
         raw(f'<p class="kb-meta">{badges(kb, src, p)}</p>'
             f'<div class="kb-body">{html_text(p.body)}{cases}</div>'
             f'<p class="kb-foot">{" · ".join(footer)} <button class="kb-copy md-button" type="button" '
-            f'data-kb-copy="{p.id}" aria-label="复制示例：{attr(p.title)}">复制示例文本</button></p>'),
-        "",
-        "</div>",
+            f'data-kb-copy="{p.id}" aria-label="复制示例：{attr(p.title)}">复制示例文本</button></p></div>'),
         "",
     ])
 

@@ -103,7 +103,7 @@ def render_aspect(kb: KnowledgeBase, a: Aspect) -> str:
     return "\n".join(out)
 
 
-ASPECT_LIST_MAX = 150   # entries on one aspect page; keeps the page small at any data size
+ASPECT_LIST_MAX = 200   # entries on one aspect page; keeps the page small at any data size
 
 
 def aspect_selection(kb: KnowledgeBase, a: Aspect, problems) -> list:

@@ -253,3 +253,59 @@ def test_search_works_from_a_folder(page, built_site):
     target = next(i for i, h in enumerate(found) if h.endswith("#sample-2021-p14"))
     links.nth(target).click()
     page.locator("h3#sample-2021-p14").wait_for()
+
+
+CONTRAST_JS = """
+(selector) => {
+  const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+    const p = m[1].split(',').map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const background = (el) => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let out = [255, 255, 255];
+    for (const c of layers.reverse()) out = out.map((v, i) => c[i] * c[3] + v * (1 - c[3]));
+    return out;
+  };
+  const bad = [];
+  for (const el of document.querySelectorAll(selector)) {
+    const style = getComputedStyle(el);
+    if (!el.getClientRects().length || style.visibility === 'hidden' || Number(style.opacity) === 0 || !el.textContent.trim()) continue;
+    const bg = background(el);
+    const fgc = parse(style.color);
+    const fg = fgc.slice(0, 3).map((v, i) => v * fgc[3] + bg[i] * (1 - fgc[3]));
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    if (ratio < 4.5) bad.push([el.tagName, el.className, el.textContent.trim().slice(0, 20), ratio.toFixed(2)]);
+  }
+  return bad;
+}
+"""
+
+
+@pytest.mark.parametrize("path", ["/examples/work-style/", "/aspects/2025-mzsh-3/", "/causes/"])
+def test_link_tag_and_button_text_has_enough_contrast(page, site_url, path):
+    page.goto(site_url + path)
+    page.locator(".kb-search-input").wait_for()
+    selector = (".md-content a, .md-content button, .md-content .kb-badge, .md-content select, "
+                ".md-header__title, .md-tabs__link, .kb-search-input, .md-nav__link")
+    bad = page.evaluate(CONTRAST_JS, selector)
+    assert not bad, bad
+    # The check itself finds a pale link (#aaa on white is 2.3:1).
+    page.evaluate("document.querySelector('.md-content').insertAdjacentHTML('afterbegin', "
+                  "'<a class=\"kb-pale\" style=\"color:#aaa\" href=\"#\">浅色</a>')")
+    assert [b[1] for b in page.evaluate(CONTRAST_JS, selector)] == ["kb-pale"]
+
+
+def test_skip_link_and_copy_buttons_are_named(page, site_url):
+    page.goto(site_url + "/examples/work-style/")
+    skip = page.locator('a[href="#kb-examples"]')
+    assert skip.count() == 1 and page.locator("#kb-examples").count() == 1
+    names = page.locator("button.kb-copy").evaluate_all("bs => bs.map(b => b.getAttribute('aria-label'))")
+    assert len(names) > 1 and len(set(names)) == len(names) and all(n.startswith("复制示例：") for n in names)
+    page.goto(site_url + "/aspects/2025-mzsh-3/")
+    assert page.locator('a[href="#examples"]').count() >= 1 and page.locator("#examples").count() == 1

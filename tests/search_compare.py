@@ -40,8 +40,10 @@ def main() -> int:
         site = Path(tmp) / "site"
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, check=True,
                        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")})
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-        handler.log_message = lambda *a: None
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+        handler = functools.partial(Quiet, directory=str(site))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -69,7 +71,9 @@ def main() -> int:
                     href = a.get_attribute("href") or ""
                     title = a.locator("h1, h2").first.inner_text() if a.locator("h1, h2").count() else a.inner_text()
                     path = href.split("://", 1)[-1].split("/", 1)[-1] if "://" in href else href
-                    top.append({"url": path.lstrip("./"), "title": title})
+                    frag = path.split("#", 1)[1] if "#" in path else ""
+                    path = path.split("#", 1)[0].split("?", 1)[0]   # drop search.highlight's ?h=
+                    top.append({"url": path.lstrip("./") + (f"#{frag}" if frag else ""), "title": title})
                 if not top:
                     zero += 1
                 if any(is_relevant(r, q) for r in top[:5]):

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from reviewkb.search import build_index, decode_postings, documents, encode_postings, render_search_assets, search_hash, tokens
+from reviewkb.search import build_index, decode_postings, documents, encode_postings, render_search_assets, search_hash, token_set, tokens
 
 QUERIES = ROOT / "tests" / "search_queries.yaml"
 UI_LABELS = ("复制示例文本", "不限岗位", "全部显示", "清除筛选", "跳到示例", "显示更多结果", "关闭搜索结果", "搜索结果")
@@ -54,6 +54,7 @@ def test_tokens_and_hashes_agree_between_python_and_javascript(tmp_path):
     js = json.loads(_node(str(script)))
     assert js == [[[t, search_hash(t)] for t in tokens(x)] for x in samples]
     assert tokens("对12345民生") == ["对", "12345", "民生"]
+    assert all(token_set(x) == set(tokens(x)) for x in samples)
     assert tokens("ＤＲＧ支付") == ["drg", "支付"]
 
 

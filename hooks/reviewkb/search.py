@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from operator import add
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -54,6 +55,17 @@ def tokens(text: str) -> list[str]:
             out.extend(run[i:i + 2] for i in range(len(run) - 1))
         else:
             out.append(run)
+    return out
+
+
+def token_set(text: str) -> set[str]:
+    """The distinct tokens of a text (what tokens() yields, without order or repeats); fast path."""
+    out: set[str] = set()
+    for run in _RUN.findall(normalize(text)):
+        if len(run) > 1 and _IS_HAN.match(run):
+            out.update(map(add, run, run[1:]))
+        else:
+            out.add(run)
     return out
 
 
@@ -176,8 +188,8 @@ def build_index(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> d
     postings: dict[str, list[int]] = defaultdict(list)
     sizes = []   # distinct tokens per document: long texts match scattered words by chance
     for n, d in enumerate(docs):
-        title = set(tokens(d.title))
-        body = set(tokens(d.body)) - title
+        title = token_set(d.title)
+        body = token_set(d.body) - title
         sizes.append(len(title) + len(body))
         v = n * 2
         for tok in body:

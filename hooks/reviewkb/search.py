@@ -7,8 +7,10 @@ runs of ASCII letters and digits become words.
 
 The index is written as classic scripts (loadable by <script> over http and file://):
 
-- `assets/search/meta.js`: counts, shard counts, the thesaurus, facet labels and one compact facet
-  record per document (enough to filter and count without loading any text);
+- `assets/search/meta.js`: counts, shard counts, the thesaurus and facet labels (small: pages load it
+  early so the first query does not wait for it);
+- `assets/search/facets.js`: one compact facet record per document (enough to filter and count
+  without loading any text), loaded with the first query's postings;
 - `assets/search/t<n>.js`: postings of the tokens whose hash falls in shard n; a posting list is the
   documents' numbers (times two, plus one where the token is in the title), delta-coded in base 36;
 - `assets/search/d<n>.js`: title, URL and a short excerpt of documents n*DOCS_PER_SHARD onwards.
@@ -221,15 +223,15 @@ def build_index(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> d
         "roles": [[r.id, r.name] for r in kb.roles],
         "meetings": [[m.id, meeting_label(m)] for m in kb.meetings],
         "thesaurus": [{"terms": list(g.terms), "expands": list(g.expands)} for g in kb.thesaurus],
-        "facets": "|".join(facets),
     }
-    return {"meta": meta, "tokens": token_shards, "docs": doc_shards}
+    return {"meta": meta, "facets": "|".join(facets), "tokens": token_shards, "docs": doc_shards}
 
 
 def render_search_assets(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> dict[str, str]:
     """Site path -> text of every search index script."""
     index = build_index(kb, url_of)
-    out = {"assets/search/meta.js": _script("meta", index["meta"])}
+    out = {"assets/search/meta.js": _script("meta", index["meta"]),
+           "assets/search/facets.js": _script("facets", index["facets"])}
     for n, shard in enumerate(index["tokens"]):
         out[f"assets/search/t{n}.js"] = _shard_script("tokens", n, shard)
     for n, shard in enumerate(index["docs"]):

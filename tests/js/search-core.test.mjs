@@ -55,8 +55,8 @@ function fakeIndex(docs) {
   const files = {
     "meta.js": { meta: { count: docs.length, tokenShards: 1, docsPerShard: 64, docShards: 1, kinds: ["problem", "cause", "measure", "guide"],
       perspectives: ["个人", "班子"], levels: ["领导班子成员"], roles: [["township", "乡镇街道"], ["soe", "国有企业"]], meetings: [["2025-mzsh", "2025年度民主生活会"]],
-      thesaurus: [{ terms: ["为民办实事", "为群众办实事"] }],
-      facets: docs.map((d) => `${d.kind || 0}${d.p || 0}1${d.roles || 0}.${d.m || 0}.${(d.size || 20).toString(36)}`).join("|") } },
+      thesaurus: [{ terms: ["为民办实事", "为群众办实事"] }] } },
+    "facets.js": { facets: docs.map((d) => `${d.kind || 0}${d.p || 0}1${d.roles || 0}.${d.m || 0}.${(d.size || 20).toString(36)}`).join("|") },
     "t0.js": { tokens: { 0: shard } },
     "d0.js": { docs: { 0: docs.map((d, n) => [d.title, "x/#d" + n, d.body.slice(0, 20)]) } },
   };
@@ -64,7 +64,7 @@ function fakeIndex(docs) {
   const loaded = [];
   const load = async (name) => {
     loaded.push(name);
-    for (const [k, v] of Object.entries(files[name])) store[k] = { ...(store[k] || {}), ...v };
+    for (const [k, v] of Object.entries(files[name])) store[k] = typeof v === "object" ? { ...(store[k] || {}), ...v } : v;
     if (name === "meta.js") store.meta = files[name].meta;
   };
   return { store, load, loaded };
@@ -103,7 +103,7 @@ test("facets narrow results and are counted", async () => {
   const { store, load } = fakeIndex(DOCS);
   const out = await runSearch("会议", { role: "township" }, store, load, 10);
   assert.ok(out.results.every((r) => r.url === "x/#d0" || r.url === "x/#d2"));
-  const facets = parseFacets(store.meta);
+  const facets = parseFacets(store.meta, store.facets);
   assert.equal(passesFacets(facets[1], { perspective: "个人" }, store.meta), true);
   assert.equal(passesFacets(facets[1], { perspective: "班子" }, store.meta), false);
   assert.equal(passesFacets(facets[0], { meeting: "2025-mzsh" }, store.meta), false);

@@ -129,9 +129,9 @@ export function planTokens(plan) {
   return Array.from(all);
 }
 
-// Parsed compact facets from meta.facets: [{kind, perspective, level, roles, meetings}].
-export function parseFacets(meta) {
-  return meta.facets.split("|").map((f) => {
+// Parsed compact facets (the string of facets.js): [{kind, perspective, level, roles, meetings, size}].
+export function parseFacets(meta, facets) {
+  return facets.split("|").map((f) => {
     const [head, meets, size] = f.split(".");
     return {
       kind: meta.kinds[Number(head[0])],
@@ -269,19 +269,21 @@ const byScore = (a, b) => b.score - a.score || a.doc - b.doc;
 const POOL = 20;   // candidates re-ranked by title
 
 // The whole search. `store` is window.KB_SEARCH (filled by the index scripts); `load(name)` loads
-// "meta.js", "t<n>.js" (postings) or "d<n>.js" (titles, URLs, excerpts) from assets/search/ and resolves when it has run.
+// "meta.js", "facets.js", "t<n>.js" (postings) or "d<n>.js" (titles, URLs, excerpts) from assets/search/ and resolves when it has run.
 // Returns {total, counts: {kind: n}, results: [{doc, kind, title, url, excerpt, score}]}.
 export async function runSearch(query, filters, store, load, limit = 20) {
   if (!store.meta) await load("meta.js");
   const meta = store.meta;
-  if (!store.facetList) store.facetList = parseFacets(meta);
   if (!store.thesaurusMap) store.thesaurusMap = thesaurusMap(meta.thesaurus);
   const plan = planQuery(query, store.thesaurusMap);
   const tokens = planTokens(plan);
   if (!tokens.length) return { total: 0, counts: {}, results: [], plan };
   store.tokens = store.tokens || {};
   const shards = Array.from(new Set(tokens.map((t) => searchHash(t) % meta.tokenShards)));
-  await Promise.all(shards.filter((n) => !store.tokens[n]).map((n) => load("t" + n + ".js")));
+  const wanted = shards.filter((n) => !store.tokens[n]).map((n) => "t" + n + ".js");
+  if (store.facets === undefined) wanted.push("facets.js");
+  await Promise.all(wanted.map((name) => load(name)));
+  if (!store.facetList) store.facetList = parseFacets(meta, store.facets);
   store.decoded = store.decoded || new Map();
   const postings = new Map();
   for (const tok of tokens) {

@@ -162,8 +162,9 @@ export function initSearch() {
     timer = setTimeout(() => search(shown), wait);
   }
 
-  // The index description is small; fetch it when the box is focused, before the first keystroke.
-  ui.input.addEventListener("focus", () => { if (!store().meta) loader("meta.js").catch(() => {}); }, { once: true });
+  // The index description (counts, thesaurus, labels) is small: fetch it now, so the first query
+  // only waits for its own postings. Nothing else of the index loads until someone searches.
+  if (!store().meta) loader("meta.js").catch(() => {});
 
   ui.form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); search(shown); });
   ui.input.addEventListener("input", schedule);      // typing and pasting both fire input

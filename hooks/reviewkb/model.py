@@ -190,11 +190,29 @@ class ThesaurusGroup:
     loc: Loc = _loc()
 
 
+@dataclass(frozen=True)
+class Formulation:
+    """A standard official formulation and the wrong forms a self-check flags."""
+
+    id: str
+    text: str
+    category: str
+    variants: tuple[str, ...]
+    source: str
+    verified: bool
+    meaning: str = ""
+    near_misses: tuple[str, ...] = ()
+    allowed: tuple[str, ...] = ()
+    note: str = ""
+    url: str = ""
+    loc: Loc = _loc()
+
+
 # kind -> top-level class; nested object fields -> their classes.
 CLASSES = {
     "themes": Theme, "roles": Role, "meetings": Meeting, "problems": Problem, "causes": Cause,
     "measures": Measure, "sections": Section, "samples": Sample,
-    "thesaurus": ThesaurusGroup,
+    "thesaurus": ThesaurusGroup, "formulations": Formulation,
 }
 NESTED = {("meetings", "sources"): Source, ("meetings", "aspects"): Aspect,
           ("sections", "examples"): SectionExample, ("samples", "groups"): SampleGroup}
@@ -213,6 +231,7 @@ class KnowledgeBase:
     sections: tuple[Section, ...]
     samples: tuple[Sample, ...]
     thesaurus: tuple[ThesaurusGroup, ...] = ()
+    formulations: tuple[Formulation, ...] = ()
 
     @cached_property
     def _index(self) -> dict:

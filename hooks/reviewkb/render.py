@@ -7,9 +7,11 @@ generated pages are relative Markdown links, so any generator that resolves them
 from __future__ import annotations
 
 from .model import KnowledgeBase
-from .pages.common import (CAUSES_PATH, MEASURES_PATH, TAGS_PATH, THEMES_PATH, aspect_path, library_path, link,
+from .pages.common import (CAUSES_PATH, FORMULATIONS_PATH, MEASURES_PATH, SELFCHECK_PATH, TAGS_PATH, THEMES_PATH, aspect_path, library_path, link,
                            meeting_path, render_problem, role_path, sample_path, section_path, sorted_meetings)
 from .pages.downloads import render_templates_index
+from .pages.formulations import render_formulations
+from .pages.selfcheck import render_selfcheck
 from .pages.home import render_home
 from .pages.library import render_library, render_library_index, render_role, render_roles_index, render_tags, render_themes
 from .pages.meetings import render_aspect, render_meeting, render_meetings_index
@@ -22,30 +24,41 @@ __all__ = ["link", "nav", "render_downloads", "render_pages", "render_problem"]
 
 def render_pages(kb: KnowledgeBase) -> dict[str, str]:
     """Every generated documentation page: path -> Markdown."""
+    return {path: make() for path, make in _page_makers(kb).items()}
+
+
+def page_paths(kb: KnowledgeBase) -> list[str]:
+    """Docs path of every generated page, without rendering them."""
+    return list(_page_makers(kb))
+
+
+def _page_makers(kb: KnowledgeBase) -> dict:
     pages = {
-        "index.md": render_home(kb),
-        "meetings/index.md": render_meetings_index(kb),
-        "examples/index.md": render_library_index(kb),
-        THEMES_PATH: render_themes(kb),
-        CAUSES_PATH: render_causes(kb),
-        MEASURES_PATH: render_measures(kb),
-        "sections/index.md": render_sections_index(kb),
-        "roles/index.md": render_roles_index(kb),
-        TAGS_PATH: render_tags(kb),
-        "downloads/index.md": render_templates_index(kb),
+        "index.md": lambda: render_home(kb),
+        "meetings/index.md": lambda: render_meetings_index(kb),
+        "examples/index.md": lambda: render_library_index(kb),
+        THEMES_PATH: lambda: render_themes(kb),
+        CAUSES_PATH: lambda: render_causes(kb),
+        MEASURES_PATH: lambda: render_measures(kb),
+        "sections/index.md": lambda: render_sections_index(kb),
+        "roles/index.md": lambda: render_roles_index(kb),
+        TAGS_PATH: lambda: render_tags(kb),
+        "downloads/index.md": lambda: render_templates_index(kb),
+        FORMULATIONS_PATH: lambda: render_formulations(kb),
+        SELFCHECK_PATH: lambda: render_selfcheck(kb),
     }
     for m in kb.meetings:
-        pages[meeting_path(m)] = render_meeting(kb, m)
+        pages[meeting_path(m)] = lambda m=m: render_meeting(kb, m)
         for a in m.aspects:
-            pages[aspect_path(a)] = render_aspect(kb, a)
+            pages[aspect_path(a)] = lambda a=a: render_aspect(kb, a)
     for t in kb.themes:
-        pages[library_path(t.id)] = render_library(kb, t.id)
+        pages[library_path(t.id)] = lambda t=t: render_library(kb, t.id)
     for s in kb.sections:
-        pages[section_path(s.id)] = render_section(kb, s)
+        pages[section_path(s.id)] = lambda s=s: render_section(kb, s)
     for x in kb.samples:
-        pages[sample_path(x)] = render_sample(kb, x)
+        pages[sample_path(x)] = lambda x=x: render_sample(kb, x)
     for r in kb.roles:
-        pages[role_path(r.id)] = render_role(kb, r.id)
+        pages[role_path(r.id)] = lambda r=r: render_role(kb, r.id)
     return pages
 
 
@@ -83,6 +96,8 @@ def _nav(kb: KnowledgeBase) -> list:
         {"材料各部分写法": [{"概览": "sections/index.md"}, *[{s.name: section_path(s.id)} for s in kb.sections],
                       *[{"样本解析": sample_path(x)} for x in kb.samples]]},
         {"模板下载": "downloads/index.md"},
+        {"材料自查": SELFCHECK_PATH},
+        {"规范提法": FORMULATIONS_PATH},
         {"浏览": [{"按主题": THEMES_PATH}, {"按岗位": "roles/index.md"},
                 *[{r.name: role_path(r.id)} for r in kb.roles], {"按标签": TAGS_PATH}]},
         {"贡献指南": "contributing.md"},

@@ -11,6 +11,8 @@ MEETING_KINDS = ("民主生活会", "组织生活会")
 # Who writes the material an example fits: a leading cadre (民主生活会), a middle-level cadre, or an
 # ordinary member (组织生活会).
 LEVELS = ("领导班子成员", "中层干部", "普通党员")
+# Groups of the standard formulations (规范提法) page.
+FORMULATION_CATEGORIES = ("指导思想和重要论断", "政治要求", "纪律和作风", "制度和工作方法", "学习教育和会议主题")
 ANGLES = ("理想信念", "理论学习", "党性修养", "宗旨意识", "纪律规矩", "思想作风",
           "政绩观权力观", "担当精神", "斗争精神", "能力本领")
 
@@ -167,6 +169,19 @@ KINDS: dict[str, tuple[str, tuple[Field, ...]]] = {
         texts("terms", "互为同义、可以互相替换的说法（至少两个；只有一个时须填 expands）。", required=True),
         texts("expands", "简称或概括语的规范展开：搜到 terms 中任一说法时，也找这些说法（单向）。"),
         text("note", "说明（可选）。", required=False),
+    )),
+    "formulations": ("规范提法：材料中常用的官方表述，以及常见的错误写法和近似误写；自查时逐一比对。", (
+        ID,
+        text("text", "规范表述，逐字照录。"),
+        Field("category", "enum", "类别。", True, choices=FORMULATION_CATEGORIES),
+        text("meaning", "全称或所指内容（可选）。", required=False),
+        texts("variants", "常见错误写法：出现即判为提法错误（不得是任何规范表述的一部分）。", required=True),
+        texts("near_misses", "近似误写：与规范表述只差一两个字、容易混用的说法（可选）。"),
+        texts("allowed", "含有上述错误写法、但本身正确的说法（可选），自查时不报。"),
+        text("note", "使用说明（可选）。", required=False),
+        text("source", "出处说明。"),
+        Field("url", "url", "出处网址（可选）。"),
+        Field("verified", "bool", "是否已对照权威原文核实；false 时页面显示「待核实」。", True),
     )),
 }
 

@@ -1,8 +1,11 @@
 // Starts every script feature of a page once: components bound by data-module, and page-wide
 // features. Pages read well without script; what needs script is shown only under html.kb-js.
 
+import { init as initSelfcheck } from "./selfcheck.ui.js";
+
 const MODULES = {
   // "kb-draft": initDraft,
+  "kb-selfcheck": initSelfcheck,
 };
 
 const FEATURES = [

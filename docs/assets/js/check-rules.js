@@ -405,7 +405,8 @@ function finish(f, ctx, pageUrl) {
   const para = paragraphAt(ctx.parsed, f.start);
   const sentence = ctx.parsed.sentences.find((s) => s.start <= f.start && f.start < s.end);
   const from = sentence ? sentence.start : para ? para.start : 0;
-  const quoteText = ctx.parsed.text.slice(Math.min(from, f.start), Math.max(f.end, from + 1));
+  const to = sentence ? sentence.end : para ? para.end : from;
+  const quoteText = ctx.parsed.text.slice(from, to);
   const section = para ? (para.role === "title" ? "标题" : SECTION_NAMES[para.section] || para.section || "") : "";
   let href;
   if (f.url) href = f.url;

@@ -55,6 +55,8 @@ test: $(STAMP) $(NODE_STAMP) chromium test-js
 
 bench: $(STAMP) $(NODE_STAMP)
 	$(PY) tests/bench.py
+	$(VENV)/bin/mkdocs build --strict --quiet
+	node tests/bench_selfcheck.mjs --site site
 
 clean:
 	rm -rf site .pytest_cache

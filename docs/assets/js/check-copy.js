@@ -1,23 +1,23 @@
 // Long identical runs: a material against the knowledge base's texts, and files against each other.
 // Official formulations and headings every material shares are masked first. Pure: no DOM.
 
-const KEEP_RE = /[\u3400-\u9fffA-Za-z0-9\uFF10-\uFF19]/;
 const GAP = "\u0000";
 const GRAM = 8;
 const MAX_HITS = 64;
 
 // Only Chinese characters, letters and digits, with a map back to the original offsets.
 export function normalizeForCopy(text) {
-  const chars = [];
+  let chars = "";
   const map = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (KEEP_RE.test(c)) {
-      chars.push(c);
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+        || (c >= 0xff10 && c <= 0xff19)) {
+      chars += text[i];
       map.push(i);
     }
   }
-  return { chars: chars.join(""), map };
+  return { chars, map };
 }
 
 // Phrases to ignore, normalised and longest first (so a long formulation masks before its parts).

@@ -65,6 +65,8 @@ export function init(root) {
     }
     ui.meeting.value = meta.current;
     root.dataset.ready = "1";
+    // Load the rest and build the copy index now, so the first check is as quick as the next.
+    loadCheckContext().catch(() => {});
   }).catch((err) => status(`无法加载会议数据：${err.message}`, true));
 
   const markManual = () => { state.manual = true; ui.guess.textContent = ""; };

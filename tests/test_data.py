@@ -45,9 +45,12 @@ def test_original_examples_are_concrete(kb):
     for p in kb.problems:
         if p.id in sample:
             continue
-        assert p.cases and all(re.match(r"^(再?比如|例如)，", c) for c in p.cases), p.id
+        # A concrete case, either separate ("比如，…", or opening on its time) or inside the body.
+        scene = re.compile(r"【请填写：|\d|今年|去年|后来|得知|年初|年中|年内|年底|年末|上半年|下半年|季度|学期|前不久|以来|一次|有一个|一位|一名|一起|春节|某")
+        assert all(len(c) >= 20 and scene.search(c) for c in p.cases), p.id
+        assert p.cases or scene.search(p.body), p.id
         assert not p.title.endswith("。") and len(p.title) >= 8, p.id
-        assert 40 <= len(p.body) <= 260, p.id
+        assert 40 <= len(p.body) <= 300, p.id
 
 
 def test_headlines_are_unique(kb):
@@ -77,8 +80,9 @@ def test_guidance_exists_for_every_aspect_theme_and_section(kb):
     for t in kb.themes:
         assert t.checkpoints and t.pitfalls and t.tips, t.id
     ids = {s.id for s in kb.sections}
-    assert ids == {"opening", "last-year-rectification", "eight-rules-rectification", "problems", "case-study",
-                   "personal-matters", "causes", "measures"}
+    assert ids >= {"opening", "last-year-rectification", "eight-rules-rectification", "problems", "case-study",
+                   "personal-matters", "causes", "measures", "zzsh-last-rectification", "theme-education-rectification",
+                   "typical-case", "self-assessment"}
     for s in kb.sections:
         assert s.examples and s.must_include and "【请填写：" in s.template, s.id
 
@@ -102,3 +106,129 @@ def test_unverified_items_carry_a_source(kb):
         if not m.verified or unverified_aspects:
             assert any(not s.verified and s.url for s in m.sources) or all(a.source for a in unverified_aspects), m.id
     assert kb.by_id("meetings")["2020-mzsh"].history
+
+
+def test_thesaurus_has_150_groups_and_each_term_in_one_group(kb):
+    groups = kb.thesaurus
+    assert len(groups) >= 150
+    owner = {}
+    clashes = []
+    for g in groups:
+        assert len(set(g.terms)) == len(g.terms), g.id
+        assert len(g.terms) >= 2 or g.expands, g.id  # a lone term is only useful with its expansion
+        for t in g.terms:
+            if t in owner:
+                clashes.append((t, owner[t], g.id))
+            owner[t] = g.id
+    assert clashes == []
+
+
+def test_thesaurus_groups_mostly_speak_the_knowledge_bases_words(kb):
+    """A group earns its place by matching how our own texts put things; most groups must hit them."""
+    texts = [x for p in kb.problems for x in (p.title, p.body, *p.cases, *p.tags)]
+    texts += [x for c in kb.causes for x in (c.title, c.body)] + [x for m in kb.measures for x in (m.title, m.body)]
+    texts += [x for a in kb.aspects for x in (a.heading, a.asks, *a.checkpoints, *a.pitfalls, *a.tips)]
+    texts += [x for s in kb.sections for x in (s.purpose, *s.must_include, *s.pitfalls, *s.tips)]
+    corpus = "\n".join(texts)
+    hits = [g for g in kb.thesaurus if any(t in corpus for t in g.terms + g.expands)]
+    assert len(hits) >= 0.6 * len(kb.thesaurus)
+    for phrase in ("国企", "政治三力", "两张皮", "为民办实事", "四风", "乡镇", "公检法", "八项规定", "第一议题", "家风"):
+        assert any(phrase in g.terms for g in kb.thesaurus), phrase
+
+
+# ---------------------------------------------------------------- repaired examples (issue 11)
+
+PLACEHOLDER = re.compile(r"【[^】]*】")
+# Words that show what the writer was thinking (the 思想 behind a fault).
+MINDSET = re.compile(r"认为|觉得|以为|担心|怕|顾虑|图省事|省事|图方便|求稳|求保险|求快|碍于情面|情面|好人主义|满足于|"
+                     r"侥幸|麻痹|松懈|懈怠|畏难|惰性|心理|心态|想法|念头|思想上|思想深处|根子上|说到底|观念|小节|"
+                     r"显绩|本位|私心|敷衍|应付|不愿|抱着|自满|吃老本")
+PAPERWORK = re.compile(r"台账|报告|清单|记录|备案|存档|纪要|书面|笔记|档案|登记|汇编")
+PRACTICE = re.compile(r"不再|停止|取消|改为|改由|一律|当场|当面|现场|不打招呼|压减|合并|叫停|不得|只保留|退出|亲自|"
+                      r"下沉|走一遍|轮岗|回避|蹲点|坐班|暗访|直接")
+
+
+def originals(kb):
+    sample = {pid for x in kb.samples for g in x.groups for pid in g.problems}
+    return [p for p in kb.problems if p.id not in sample]
+
+
+def test_one_placeholder_form_and_at_most_two_per_case(kb):
+    for p in originals(kb):
+        for text in (p.title, p.body, *p.cases):
+            marks = PLACEHOLDER.findall(text)
+            assert all(m.startswith("【请填写：") and len(m) > 6 for m in marks), (p.id, marks)
+        assert all(len(PLACEHOLDER.findall(c)) <= 2 for c in p.cases), p.id
+
+
+def test_skeletons_vary(kb):
+    mine = originals(kb)
+    no_case = sum(1 for p in mine if not p.cases)
+    starts = Counter(c[:2] for p in mine for c in p.cases)
+    this_year = sum(1 for p in mine if "今年" in p.body + "".join(p.cases))
+    assert no_case >= 0.15 * len(mine)
+    assert starts["比如"] <= 0.7 * sum(starts.values())
+    assert this_year <= 0.5 * len(mine)
+
+
+def test_mindset_shown_in_at_least_80_percent(kb):
+    mine = originals(kb)
+    shown = [p for p in mine if MINDSET.search(p.title + p.body + "".join(p.cases))]
+    assert len(shown) >= 0.8 * len(mine), len(shown) / len(mine)
+
+
+def test_front_line_voices_are_not_leading_cadres(kb):
+    problems = kb.by_id("problems")
+    for pid in ("law-022", "law-017", "edu-037", "office-027", "town-037", "dept-026"):
+        assert problems[pid].level == "普通党员", pid
+    for pid in ("dept-032", "health-015", "law-020", "soe-030"):
+        assert problems[pid].level == "中层干部", pid
+    assert all(p.level == "普通党员" for p in kb.problems if p.roles == ("branch",))
+
+
+def test_most_examples_name_their_causes(kb):
+    mine = originals(kb)
+    causes = kb.by_id("causes")
+    linked = [p for p in mine if p.causes]
+    assert len(linked) >= 0.7 * len(mine)
+    for p in linked:
+        assert 1 <= len(p.causes) <= 2, p.id
+        # 班子 causes are the *-05 ones; a 个人 example takes a personal cause and vice versa.
+        assert all(c.endswith("-05") == (p.perspective == "班子") for c in p.causes), p.id
+        assert all(c in causes for c in p.causes)
+
+
+def test_measures_change_practice_and_can_be_checked(kb):
+    original = [m for m in kb.measures if not m.id.startswith("sample-")]
+    assert all(m.deadline and m.check for m in original)
+    paperwork_only = [m.id for m in original if PAPERWORK.search(m.body) and not PRACTICE.search(m.body)]
+    assert len(paperwork_only) < 0.3 * len(original), paperwork_only
+    assert not [m.id for m in original if m.deadline.strip() in ("长期坚持", "即日起执行", "全年坚持")]
+
+
+def test_worked_chains_per_role_and_perspective(kb):
+    chains = kb.chains
+    assert len(chains) >= 16
+    assert len({c.role for c in chains}) >= 6
+    assert {c.perspective for c in chains} == {"个人", "班子"}
+    for role in ("office", "department", "township", "education", "health", "soe", "law"):
+        assert {c.perspective for c in chains if c.role == role} == {"个人", "班子"}, role
+    problems, measures = kb.by_id("problems"), kb.by_id("measures")
+    for c in chains:
+        p = problems[c.problem]
+        assert p.perspective == c.perspective and c.role in p.roles, c.id
+        assert set(c.causes) <= set(p.causes), c.id
+        assert all(set(measures[m].causes) & set(c.causes) for m in c.measures), c.id
+        assert len(c.commentary) >= 60, c.id
+
+
+def test_no_two_headlines_are_near_duplicates(kb):
+    """No pair of example titles is more than 0.6 similar (difflib ratio)."""
+    from difflib import SequenceMatcher
+    from itertools import combinations
+    close = []
+    for a, b in combinations(kb.problems, 2):
+        m = SequenceMatcher(None, a.title, b.title, autojunk=False)
+        if m.real_quick_ratio() > 0.6 and m.quick_ratio() > 0.6 and m.ratio() > 0.6:
+            close.append((a.id, b.id))
+    assert not close

@@ -31,6 +31,7 @@ CASES = [
     ("kb012-unsafe-id.yaml", "problems", [("KB012", 2)]),
     ("kb013-dangling.yaml", "problems", [("KB013", 5), ("KB013", 6)]),
     ("kb013-measure-cause.yaml", "measures", [("KB013", 5)]),
+    ("kb013-chain.yaml", "chains", [("KB013", 6), ("KB013", 8)]),
     ("kb013-aspect-theme.yaml", "meetings", [("KB013", 16)]),
     ("kb014-no-aspects.yaml", "meetings", [("KB014", 12)]),
     ("kb015-enum.yaml", "problems", [("KB015", 6)]),

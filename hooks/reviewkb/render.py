@@ -7,8 +7,10 @@ generated pages are relative Markdown links, so any generator that resolves them
 from __future__ import annotations
 
 from .model import KnowledgeBase
-from .pages.common import (CAUSES_PATH, FORMULATIONS_PATH, MEASURES_PATH, SELFCHECK_PATH, TAGS_PATH, THEMES_PATH, aspect_path, library_path, link,
-                           meeting_path, render_problem, role_path, sample_path, section_path, sorted_meetings)
+from .pages.chains import render_chains
+from .pages.common import (CAUSES_PATH, CHAINS_PATH, FORMULATIONS_PATH, MEASURES_PATH, SELFCHECK_PATH, TAGS_PATH,
+                           THEMES_PATH, aspect_path, library_path, link, meeting_label, meeting_path, render_problem,
+                           role_path, sample_path, section_path, sorted_meetings)
 from .pages.downloads import render_templates_index
 from .pages.formulations import render_formulations
 from .pages.selfcheck import render_selfcheck
@@ -17,6 +19,7 @@ from .pages.library import render_library, render_library_index, render_role, re
 from .pages.meetings import render_aspect, render_meeting, render_meetings_index
 from .pages.patterns import render_causes, render_measures
 from .pages.sections import render_sample, render_section, render_sections_index
+from .pages.thesaurus import THESAURUS_PATH, render_thesaurus
 from .templates import template_files
 from .text import cn_number, plain_title
 
@@ -40,10 +43,12 @@ def _page_makers(kb: KnowledgeBase) -> dict:
         THEMES_PATH: lambda: render_themes(kb),
         CAUSES_PATH: lambda: render_causes(kb),
         MEASURES_PATH: lambda: render_measures(kb),
+        CHAINS_PATH: lambda: render_chains(kb),
         "sections/index.md": lambda: render_sections_index(kb),
         "roles/index.md": lambda: render_roles_index(kb),
         TAGS_PATH: lambda: render_tags(kb),
         "downloads/index.md": lambda: render_templates_index(kb),
+        THESAURUS_PATH: lambda: render_thesaurus(kb),
         FORMULATIONS_PATH: lambda: render_formulations(kb),
         SELFCHECK_PATH: lambda: render_selfcheck(kb),
     }
@@ -86,19 +91,21 @@ def _nav(kb: KnowledgeBase) -> list:
     for m in sorted_meetings(kb):
         children = [{"会议概览": meeting_path(m)}]
         children += [{f"（{cn_number(i)}）{a.short}": aspect_path(a)} for i, a in enumerate(m.aspects, 1)]
-        meetings.append({f"{m.year}年度{m.kind}{'（历史）' if m.history else ''}": children})
+        meetings.append({f"{meeting_label(m)}{'（历史）' if m.history else ''}": children})
     return [
         {"首页": "index.md"},
         {"历年会议": [{"全部会议": "meetings/index.md"}, *meetings]},
         {"示例库": [{"全部主题": "examples/index.md"}, *[{t.name: library_path(t.id)} for t in kb.themes]]},
         {"原因剖析": CAUSES_PATH},
         {"整改措施": MEASURES_PATH},
+        {"问题—原因—措施对应示例": CHAINS_PATH},
         {"材料各部分写法": [{"概览": "sections/index.md"}, *[{s.name: section_path(s.id)} for s in kb.sections],
                       *[{"样本解析": sample_path(x)} for x in kb.samples]]},
         {"模板下载": "downloads/index.md"},
         {"材料自查": SELFCHECK_PATH},
         {"规范提法": FORMULATIONS_PATH},
         {"浏览": [{"按主题": THEMES_PATH}, {"按岗位": "roles/index.md"},
-                *[{r.name: role_path(r.id)} for r in kb.roles], {"按标签": TAGS_PATH}]},
+                *[{r.name: role_path(r.id)} for r in kb.roles], {"按标签": TAGS_PATH},
+                {"检索词表": THESAURUS_PATH}]},
         {"贡献指南": "contributing.md"},
     ]

@@ -14,10 +14,11 @@ REFS = {
     ("measures", "causes"): "causes", ("measures", "themes"): "themes",
     ("meetings", "structure"): "sections",
     ("samples", "roles"): "roles", ("samples", "causes"): "causes", ("samples", "measures"): "measures",
+    ("chains", "causes"): "causes", ("chains", "measures"): "measures",
 }
 KIND_NAMES = {"themes": "主题", "roles": "岗位", "meetings": "会议", "aspects": "检视重点", "problems": "问题示例",
               "causes": "原因", "measures": "措施", "sections": "部分", "samples": "样本",
-              "thesaurus": "检索词", "formulations": "规范提法"}
+              "thesaurus": "检索词", "chains": "对应示例", "formulations": "规范提法"}
 
 
 def check_integrity(kb: KnowledgeBase, unchecked_targets: set[str] = frozenset()) -> list[Finding]:
@@ -83,6 +84,9 @@ def _references(kb: KnowledgeBase, skip: set[str]) -> list[Finding]:
         if "problems" not in meeting.structure:
             findings.append(Finding(meeting.loc.path, meeting.loc.line_of("structure"), "KB013",
                                     f"{meeting.id}：structure 必须包含 problems（存在的问题）。"))
+    for chain in kb.chains:
+        findings += _missing(kb, chain, "role", "roles", [chain.role], skip)
+        findings += _missing(kb, chain, "problem", "problems", [chain.problem], skip)
     for sample in kb.samples:
         findings += _missing(kb, sample, "meeting", "meetings", [sample.meeting], skip)
         for group in sample.groups:

@@ -3,14 +3,26 @@
 
 // Part headings as people write them; ids are those of data/sections.
 export const SECTION_PATTERNS = [
+  ["zzsh-last-rectification", /上(一)?次组织生活会.{0,10}整改/],
   ["last-year-rectification", /上(一)?年度.{0,14}整改(落实)?(情况|工作)/],
   ["eight-rules-rectification", /八项规定精神学习教育.{0,8}整改整治/],
+  ["theme-education-rectification", /主题教育.{0,12}整改/],
   ["case-study", /典型案例|案例(原因)?剖析|以案为鉴/],
   ["personal-matters", /(需要|需)(向组织)?说明的(个人)?(有关)?事项|个人有关事项/],
+  ["self-assessment", /个人自评|自我评价/],
   ["problems", /存在的(突出)?问题|查摆(出)?的(主要)?问题|问题查摆|检视(出)?的问题|存在问题|问题清单/],
   ["causes", /原因(剖析|分析)|(产生|存在)问题的(根源|原因)|问题(产生的)?根源|根源剖析|思想根源/],
   ["measures", /整改(措施|方向|举措|打算)|下步(措施|打算|努力方向)|下一步(整改)?(措施|打算)|努力方向|改进措施/],
 ];
+
+// Parts that play the same role in different meetings: a heading found for one counts for the other
+// when only the other is in the chosen meeting's structure.
+const ALIASES = {
+  "case-study": "typical-case", "typical-case": "case-study",
+  "last-year-rectification": "zzsh-last-rectification", "zzsh-last-rectification": "last-year-rectification",
+  "eight-rules-rectification": "theme-education-rectification",
+  "theme-education-rectification": "eight-rules-rectification",
+};
 
 const NUMBERING_RE = /^\s*(第[一二三四五六七八九十]+部分[：:、\s]*|[一二三四五六七八九十]+[、.．]\s*|[（(][一二三四五六七八九十]+[）)]\s*|\d+[、.．]\s*|[（(]\d+[）)]\s*)/;
 const UNIT_MARK_RE = /(^|[。；;！？\s])([一二三四五六七八九十]+是)/g;
@@ -61,18 +73,32 @@ export function stripNumbering(s) {
   return s.replace(NUMBERING_RE, "").trim();
 }
 
-export function sectionOfHeading(paraText) {
+// The part a heading line opens, or null. `headings` come from the data ([id, heading] pairs, the
+// chosen meeting's parts first); `structure` is the chosen meeting's list of parts.
+export function sectionOfHeading(paraText, headings = [], structure = []) {
   const bare = stripNumbering(paraText).replace(/[：:。]\s*$/, "");
   if (/^[一二三四五六七八九十]+是/.test(bare)) return null;
   // A heading line, or a paragraph that opens with a heading followed by a colon.
   const lead = /^([^：:。]{2,24})[：:]/.exec(bare);
   for (const candidate of [bare.length <= 30 ? bare : null, lead ? lead[1] : null]) {
     if (!candidate) continue;
+    const inline = candidate !== bare;
+    const own = headings.find(([, h]) => h && candidate.includes(h));
+    if (own) return { id: own[0], inline };
     for (const [id, re] of SECTION_PATTERNS) {
-      if (re.test(candidate)) return { id, inline: candidate !== bare };
+      if (!re.test(candidate)) continue;
+      const alias = ALIASES[id];
+      return { id: !structure.includes(id) && alias && structure.includes(alias) ? alias : id, inline };
     }
   }
   return null;
+}
+
+// [id, heading] pairs to recognise parts by, longest first, the meeting's own parts before others.
+export function sectionHeadings(sections, structure = []) {
+  const pairs = (sections || []).filter((s) => s.heading).map((s) => [s.id, s.heading]);
+  const mine = (p) => (structure.includes(p[0]) ? 0 : 1);
+  return pairs.sort((a, b) => mine(a) - mine(b) || b[1].length - a[1].length);
 }
 
 // The aspect of `meeting` a sub-heading names, or null.
@@ -97,8 +123,11 @@ function looksLikeSubheading(text) {
   return NUMBERING_RE.test(text) && (/方面[：:。]?\s*$/.test(text) || (bare.length <= 40 && !/。./.test(bare)));
 }
 
-// Parse a material. `meeting` (from KB_DATA.meta.meetings) is used to recognise aspect headings.
-export function parseMaterial(raw, meeting = null) {
+// Parse a material. `meeting` (from KB_DATA.meta.meetings) is used to recognise aspect headings,
+// `sections` (KB_DATA.meta.sections) to recognise part headings.
+export function parseMaterial(raw, meeting = null, sections = []) {
+  const structure = meeting?.structure || [];
+  const headings = sectionHeadings(sections, structure);
   const text = normalizeText(raw);
   const paragraphs = [];
   let pos = 0;
@@ -119,7 +148,7 @@ export function parseMaterial(raw, meeting = null) {
   let unit = null;
   for (const p of paragraphs) {
     if (p.role === "title") { p.section = null; continue; }
-    const head = sectionOfHeading(p.text);
+    const head = sectionOfHeading(p.text, headings, structure);
     if (head) {
       section = head.id;
       aspect = null;

@@ -378,10 +378,11 @@ export function checkMaterial(text, meetingMeta, options) {
   const prepared = options.prepared || options;
   const meeting = typeof meetingMeta.meeting === "string"
     ? prepared.meetings.find((m) => m.id === meetingMeta.meeting) : meetingMeta.meeting;
-  const parsed = parseMaterial(text, meeting);
+  const sections = meetingMeta.sections || prepared.sections;
+  const parsed = parseMaterial(text, meeting, sections);
   const ctx = {
     ...prepared, text: parsed.text, parsed, meeting, perspective: meetingMeta.perspective || "个人",
-    sections: meetingMeta.sections || prepared.sections, minRun: options.minRun || 15,
+    sections, minRun: options.minRun || 15,
   };
   const pageUrl = options.pageUrl || ((p) => p);
   const findings = [];
@@ -395,7 +396,8 @@ export function checkMaterial(text, meetingMeta, options) {
 }
 
 const SECTION_NAMES = {
-  opening: "开头", "last-year-rectification": "上年度整改落实情况", "eight-rules-rectification": "学习教育整改整治情况",
+  opening: "开头", "zzsh-last-rectification": "上次组织生活会整改落实情况", "self-assessment": "个人自评",
+  "theme-education-rectification": "主题教育整改整治情况", "typical-case": "典型案例剖析", "last-year-rectification": "上年度整改落实情况", "eight-rules-rectification": "学习教育整改整治情况",
   problems: "存在的问题", "case-study": "反面典型案例剖析", "personal-matters": "需要说明的个人事项",
   causes: "原因剖析", measures: "整改措施",
 };
@@ -407,7 +409,8 @@ function finish(f, ctx, pageUrl) {
   const from = sentence ? sentence.start : para ? para.start : 0;
   const to = sentence ? sentence.end : para ? para.end : from;
   const quoteText = ctx.parsed.text.slice(from, to);
-  const section = para ? (para.role === "title" ? "标题" : SECTION_NAMES[para.section] || para.section || "") : "";
+  const named = (id) => SECTION_NAMES[id] || ctx.sections.find((s) => s.id === id)?.name || id || "";
+  const section = para ? (para.role === "title" ? "标题" : named(para.section)) : "";
   let href;
   if (f.url) href = f.url;
   else if (f.formulation) href = `${pageUrl("formulations.md")}#${f.formulation}`;

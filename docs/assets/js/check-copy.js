@@ -102,7 +102,7 @@ export function kbIndex(items, phrases) {
   return buildIndex(docs, phrases);
 }
 
-export function findKbCopies(text, idx, minRun = 15) {
+export function findKbCopies(text, idx, minRun = 20) {
   const masked = maskedText(text, idx.phrases);
   const out = [];
   for (const r of matchRuns(masked, idx, minRun)) {

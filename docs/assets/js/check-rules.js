@@ -382,7 +382,7 @@ export function checkMaterial(text, meetingMeta, options) {
   const parsed = parseMaterial(text, meeting, sections);
   const ctx = {
     ...prepared, text: parsed.text, parsed, meeting, perspective: meetingMeta.perspective || "个人",
-    sections, minRun: options.minRun || 15,
+    sections, minRun: options.minRun || 20,
   };
   const pageUrl = options.pageUrl || ((p) => p);
   const findings = [];

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import re
 from collections import Counter
 
 import pytest
 
-from reviewkb.schema import ANGLES
+from reviewkb.schema import ANGLES, DIRECTIONS
 
 ROLES = ["office", "department", "township", "education", "health", "soe", "law", "branch"]
 CURRENT_YEARS = (2023, 2024, 2025)
@@ -106,6 +108,110 @@ def test_unverified_items_carry_a_source(kb):
         if not m.verified or unverified_aspects:
             assert any(not s.verified and s.url for s in m.sources) or all(a.source for a in unverified_aspects), m.id
     assert kb.by_id("meetings")["2020-mzsh"].history
+
+
+# ---------------------------------------------------------------- 会前会后: criticisms, guides, forms
+
+PLACEHOLDER_RE = re.compile(r"【[^】]*】")
+MEETING_GUIDES = {"criticism", "outline-vs-material", "procedure", "after-meeting", "length", "case-study-by-role",
+                  "special-cases"}
+
+
+def test_criticisms_cover_every_direction_and_many_roles(kb):
+    assert len(kb.criticisms) >= 80
+    per_direction = Counter(c.direction for c in kb.criticisms)
+    assert all(per_direction[d] >= 10 for d in DIRECTIONS), per_direction
+    assert len({r for c in kb.criticisms for r in c.roles}) >= 6
+    between = [c for c in kb.criticisms if c.direction == "支部党员之间"]
+    assert all("branch" in c.roles for c in between)
+
+
+@pytest.mark.parametrize("direction", ["对主要负责人", "对班子成员", "主要负责人对班子成员", "支部党员之间"])
+def test_each_proper_criticism_states_a_fact_a_nature_and_a_suggestion(kb, direction):
+    for c in (c for c in kb.criticisms if c.direction == direction):
+        assert len(c.proper) >= 2 * len(c.weak) and len(c.proper) >= 100, c.id
+        assert "建议" in c.proper, f"{c.id}: no suggestion"
+        assert re.search(r"反映出|说明|这件事|实质上", c.proper), f"{c.id}: no nature of the problem"
+        assert "建议" not in c.weak or len(c.weak) < 40, c.id
+
+
+def test_criticisms_are_not_repeated(kb):
+    for field in ("weak", "proper"):
+        texts = Counter(getattr(c, field) for c in kb.criticisms)
+        assert [t for t, n in texts.items() if n > 1] == [], field
+    openings = Counter(c.proper[:12] for c in kb.criticisms)
+    assert max(openings.values()) <= 2, openings.most_common(3)
+    similar = [(a.id, b.id) for a, b in itertools.combinations(kb.criticisms, 2)
+               if difflib.SequenceMatcher(None, a.proper, b.proper).ratio() > 0.6]
+    assert similar == []
+
+
+def test_paperwork_uses_one_placeholder_form(kb):
+    texts = [c.proper for c in kb.criticisms] + [c.weak for c in kb.criticisms]
+    for g in (*kb.guides, *kb.forms):
+        texts += [s.body for s in g.sections] + [i for s in g.sections for i in s.items]
+    for f in kb.forms:
+        texts += [p.text for p in f.parts] + [r for p in f.parts for r in p.rows]
+    bad = [p for t in texts for p in PLACEHOLDER_RE.findall(t) if not p.startswith("【请填写：")]
+    assert bad == []
+
+
+def test_every_meeting_guide_is_present(kb):
+    guides = kb.by_id("guides")
+    assert MEETING_GUIDES <= set(guides)
+    text = {g.id: g.summary + "".join(s.heading + s.body + "".join(s.items) for s in g.sections) for g in kb.guides}
+    for phrase in ("发言提纲", "对照检查材料", "谁来写", "谁来审"):
+        assert phrase in text["outline-vs-material"], phrase
+    for phrase in ("会前准备", "会上议程", "征求意见", "谈心谈话", "督导组", "总结"):
+        assert phrase in text["procedure"], phrase
+    for phrase in ("会议情况报告", "整改方案", "通报", "整改清单", "销号"):
+        assert phrase in text["after-meeting"], phrase
+    for phrase in ("年中到任", "巡视巡察", "审计", "处理结果", "亲属", "同一系统"):
+        assert phrase in text["special-cases"] or phrase in "".join(s.heading for s in guides["special-cases"].sections), phrase
+
+
+def test_length_guidance_is_labelled_as_custom_not_rule(kb):
+    length = kb.by_id("guides")["length"]
+    assert "经验值" in length.title and "以通知为准" in length.title
+    assert any("没有" in s.heading and "规定" in s.heading for s in length.sections)
+    for s in length.sections:
+        if s.items:
+            assert "经验值" in s.body and "以通知为准" in s.body, s.heading
+
+
+def test_case_study_guide_has_one_worked_pair_per_role(kb):
+    guide = kb.by_id("guides")["case-study-by-role"]
+    per_role = Counter(s.role for s in guide.sections if s.role)
+    assert per_role == Counter({r.id: 1 for r in kb.roles})
+    for s in guide.sections:
+        if s.role:
+            assert "虚构" in s.body, s.heading
+            assert [i.split("：")[0] for i in s.items] == ["案例原因剖析", "对照查摆自身差距"], s.heading
+            assert all(len(i) >= 100 for i in s.items), s.heading
+
+
+def test_paperwork_forms_are_present(kb):
+    forms = kb.by_id("forms")
+    assert {"talk-outline", "opinion-form", "rectification-list", "criticism-prep", "meeting-report"} <= set(forms)
+    assert forms["criticism-prep"].parts[1].columns[2].startswith("事实")
+    report = "".join(p.text for p in forms["meeting-report"].parts)
+    for phrase in ("会前准备", "批评和自我批评", "督导组", "整改"):
+        assert phrase in report, phrase
+    rect = forms["rectification-list"]
+    assert rect.per_meeting
+    tables = [p for p in rect.parts if p.rows_from == "meeting"]
+    assert [list(p.columns) for p in tables] == [["序号", "问题", "原因", "措施", "责任人", "完成时限", "检验方式", "销号情况"]]
+    talk = forms["talk-outline"]
+    four = next(s for s in talk.sections if "四必谈" in s.heading)
+    assert len(four.items) == 4
+    assert any("记录" in p.heading and p.rows for p in talk.parts)
+    opinion = forms["opinion-form"]
+    headings = "".join(p.heading for p in opinion.parts)
+    for phrase in ("征求意见函", "对领导班子", "对班子成员", "对具体事项", "汇总"):
+        assert phrase in headings, phrase
+    ways = "".join(i for s in opinion.sections for i in s.items)
+    for way in ("座谈", "征求意见函", "问卷", "意见箱"):
+        assert way in ways, way
 
 
 def test_thesaurus_has_150_groups_and_each_term_in_one_group(kb):

@@ -14,6 +14,9 @@ from .pages.common import (CAUSES_PATH, CHAINS_PATH, FORMULATIONS_PATH, MEASURES
 from .pages.downloads import render_templates_index
 from .pages.formulations import render_formulations
 from .pages.selfcheck import render_selfcheck
+from .forms import form_files
+from .pages.guides import (CRITICISMS_PATH, GUIDES_INDEX, form_page_path, guide_path, page_guides, render_criticisms,
+                           render_form_page, render_guide, render_guides_index)
 from .pages.home import render_home
 from .pages.library import render_library, render_library_index, render_role, render_roles_index, render_tags, render_themes
 from .pages.meetings import render_aspect, render_meeting, render_meetings_index
@@ -49,9 +52,13 @@ def _page_makers(kb: KnowledgeBase) -> dict:
         TAGS_PATH: lambda: render_tags(kb),
         "downloads/index.md": lambda: render_templates_index(kb),
         THESAURUS_PATH: lambda: render_thesaurus(kb),
+        GUIDES_INDEX: lambda: render_guides_index(kb),
+        CRITICISMS_PATH: lambda: render_criticisms(kb),
         FORMULATIONS_PATH: lambda: render_formulations(kb),
         SELFCHECK_PATH: lambda: render_selfcheck(kb),
     }
+    pages.update({guide_path(g.id): (lambda g=g: render_guide(kb, g)) for g in page_guides(kb)})
+    pages.update({form_page_path(f): (lambda f=f: render_form_page(kb, f)) for f in kb.forms})
     for m in kb.meetings:
         pages[meeting_path(m)] = lambda m=m: render_meeting(kb, m)
         for a in m.aspects:
@@ -69,7 +76,7 @@ def _page_makers(kb: KnowledgeBase) -> dict:
 
 def render_downloads(kb: KnowledgeBase) -> dict[str, str]:
     """Every downloadable template: path -> Markdown text of the file."""
-    return template_files(kb)
+    return template_files(kb) | form_files(kb)
 
 
 def nav(kb: KnowledgeBase) -> list:
@@ -102,6 +109,9 @@ def _nav(kb: KnowledgeBase) -> list:
         {"材料各部分写法": [{"概览": "sections/index.md"}, *[{s.name: section_path(s.id)} for s in kb.sections],
                       *[{"样本解析": sample_path(x)} for x in kb.samples]]},
         {"模板下载": "downloads/index.md"},
+        {"会前会后": [{"概览": GUIDES_INDEX}, {"相互批评意见": CRITICISMS_PATH},
+                  *[{f.title: form_page_path(f)} for f in kb.forms],
+                  *[{g.title: guide_path(g.id)} for g in page_guides(kb)]]},
         {"材料自查": SELFCHECK_PATH},
         {"规范提法": FORMULATIONS_PATH},
         {"浏览": [{"按主题": THEMES_PATH}, {"按岗位": "roles/index.md"},

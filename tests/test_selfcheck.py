@@ -234,3 +234,39 @@ def test_many_files_give_rows_and_shared_text_pairs(page, site_url):
     assert "甲.txt" in pairs.first.text_content() and "乙.txt" in pairs.first.text_content()
     assert "巡查表长期空白" in pairs.first.text_content()
     assert only_local(page, site_url) == []
+
+
+# ---------------------------------------------------------------- one source of truth
+
+def test_rule_list_read_by_python_matches_javascript():
+    from reviewkb.checkrules import rules
+    out = subprocess.run(["node", "--input-type=module", "-e",
+                          "import { RULES } from './docs/assets/js/check-rules.js'; console.log(JSON.stringify(RULES));"],
+                         cwd=ROOT, capture_output=True, text=True, check=True, timeout=60)
+    assert [r.__dict__ for r in rules()] == json.loads(out.stdout)
+
+
+def test_rules_are_listed_on_the_page_and_the_contributor_page(kb):
+    from reviewkb.checkrules import rules
+    from reviewkb.contrib import fill_markers
+    from reviewkb.render import render_pages
+    page = render_pages(kb)["selfcheck.md"]
+    contrib = fill_markers("<!-- kb:rules -->\n<!-- kb:fields:formulations -->")
+    for r in rules():
+        assert f"`{r.id}`" in page and f"`{r.id}`" in contrib
+    assert 'data-module="kb-selfcheck"' in page
+    assert "`variants`" in contrib
+
+
+def test_formulations_are_shown_and_emitted_for_scripts(kb):
+    from reviewkb.assets import render_assets
+    from reviewkb.render import render_pages
+    assert len(kb.formulations) >= 40
+    page = render_pages(kb)["formulations.md"]
+    script = render_assets(kb, lambda p: p)["assets/data/formulations.js"]
+    for f in kb.formulations:
+        assert f"{{ #{f.id} }}" in page
+        assert f'"page":"formulations.md#{f.id}"' in script
+    assert "学习近平新时代" in script
+    pages = render_assets(kb, lambda p: "/" + p)["assets/data/pages.js"]
+    assert '"selfcheck.md":"/selfcheck.md"' in pages and '"sections/problems.md"' in pages

@@ -50,15 +50,20 @@ function isZip(data) {
   return data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
 }
 
+// Refuse an empty or oversized file (before reading it, where the size is known).
+export function checkSize(name, size) {
+  if (!size) throw new InputError(`“${name}”是空文件，没有可检查的内容。`);
+  if (size > MAX_BYTES) {
+    throw new InputError(`“${name}”有 ${(size / 1048576).toFixed(1)} MB，超过 ${MAX_BYTES / 1048576} MB 的上限。`
+      + "一份材料的文字通常不到 100 KB，请确认选对了文件，或把正文另存为 .txt 后再试。");
+  }
+}
+
 // {text, note} of one file; throws InputError with a Chinese message for anything unreadable.
 export function readMaterial(name, bytes, fflate) {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const lower = String(name || "").toLowerCase();
-  if (!data.length) throw new InputError(`“${name}”是空文件，没有可检查的内容。`);
-  if (data.length > MAX_BYTES) {
-    throw new InputError(`“${name}”有 ${(data.length / 1048576).toFixed(1)} MB，超过 ${MAX_BYTES / 1048576} MB 的上限。`
-      + "一份材料的文字通常不到 100 KB，请确认选对了文件，或把正文另存为 .txt 后再试。");
-  }
+  checkSize(name, data.length);
   if (lower.endsWith(".docx")) {
     if (!isZip(data)) throw new InputError(`“${name}”不是有效的 .docx 文件（可能是改了扩展名的 .doc 或其他格式），请在 Word 或 WPS 中另存为 .docx 后再试。`);
     let files;

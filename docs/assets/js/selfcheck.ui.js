@@ -5,7 +5,7 @@ import { loadData, loadScript, saveFile, siteUrl } from "./dom.js";
 import { checkMaterial, prepareCheck } from "./check-rules.js";
 import { comparePairs } from "./check-copy.js";
 import { guessMeeting } from "./check-parse.js";
-import { InputError, MAX_FILES, readMaterial } from "./check-input.js";
+import { InputError, MAX_FILES, checkSize, readMaterial } from "./check-input.js";
 import { batchReportMarkdown, findingLocation, reportMarkdown } from "./check-report.js";
 
 let preparing = null;
@@ -104,6 +104,8 @@ export function init(root) {
   }
 
   async function readFile(file) {
+    // Refuse oversized files before reading them into memory.
+    checkSize(file.name, file.size);
     const bytes = new Uint8Array(await file.arrayBuffer());
     return readMaterial(file.name, bytes, window.fflate);
   }

@@ -252,24 +252,7 @@ export function init(root) {
       paras.set(p.n, { node, p });
       ui.shown.appendChild(node);
     }
-    ui.findings.replaceChildren();
-    for (const f of result.findings) {
-      const li = el("li", `kb-sc-finding kb-sc-${f.severity === "必须修改" ? "must" : "should"}`);
-      li.dataset.rule = f.rule;
-      li.dataset.para = String(f.para);
-      li.dataset.severity = f.severity;
-      li.tabIndex = 0;
-      li.append(el("span", "kb-sc-sev", f.severity), " ", el("strong", "kb-sc-name", f.name), " ",
-                el("span", "kb-sc-loc", findingLocation(f)), el("q", "kb-sc-quote", f.quote),
-                el("span", "kb-sc-reason", f.reason));
-      const a = el("a", "kb-sc-guide", f.item ? `查看 ${f.item}` : "怎样改");
-      a.href = href(f.href);
-      li.appendChild(a);
-      const go = () => highlight(f, paras, li);
-      li.addEventListener("click", (e) => { if (e.target !== a) go(); });
-      li.addEventListener("keydown", (e) => { if (e.key === "Enter" && e.target === li) go(); });
-      ui.findings.appendChild(li);
-    }
+    renderFindings(ui.findings, result.findings, (f, li) => highlight(f, paras, li));
   }
 
   function highlight(f, paras, li) {
@@ -296,6 +279,30 @@ export function init(root) {
       const base = state.last.name.replace(/\.[^.]+$/, "");
       saveFile(`${base}-自查报告.md`, reportMarkdown(state.last.result, { ...state.last, date }), "text/markdown;charset=utf-8");
     }
+  }
+}
+
+// Fill a list element with findings (data-rule, severity, location, quote, reason, guidance link);
+// onSelect(finding, li) runs when one is clicked or chosen with Enter. The draft page reuses this.
+export function renderFindings(list, findings, onSelect) {
+  list.replaceChildren();
+  for (const f of findings) {
+    const li = el("li", `kb-sc-finding kb-sc-${f.severity === "必须修改" ? "must" : "should"}`);
+    li.dataset.rule = f.rule;
+    li.dataset.para = String(f.para);
+    li.dataset.severity = f.severity;
+    li.tabIndex = 0;
+    li.append(el("span", "kb-sc-sev", f.severity), " ", el("strong", "kb-sc-name", f.name), " ",
+              el("span", "kb-sc-loc", findingLocation(f)), el("q", "kb-sc-quote", f.quote),
+              el("span", "kb-sc-reason", f.reason));
+    const a = el("a", "kb-sc-guide", f.item ? `查看 ${f.item}` : "怎样改");
+    a.href = href(f.href);
+    li.appendChild(a);
+    if (onSelect) {
+      li.addEventListener("click", (e) => { if (e.target !== a) onSelect(f, li); });
+      li.addEventListener("keydown", (e) => { if (e.key === "Enter" && e.target === li) onSelect(f, li); });
+    }
+    list.appendChild(li);
   }
 }
 

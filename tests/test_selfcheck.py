@@ -270,3 +270,16 @@ def test_formulations_are_shown_and_emitted_for_scripts(kb):
     assert "学习近平新时代" in script
     pages = render_assets(kb, lambda p: "/" + p)["assets/data/pages.js"]
     assert '"selfcheck.md":"/selfcheck.md"' in pages and '"sections/problems.md"' in pages
+
+
+def test_every_template_is_recognised_against_its_own_meeting(site_dir, kb):
+    """The site's own .md templates: meeting guessed from the title, every part and aspect found,
+    and their 【请填写：…】 placeholders reported as blanks."""
+    files = [str(Path(site_dir) / "downloads" / f"{m.id}-{v}.md") for m in kb.meetings for v in ("personal", "team")]
+    rows = _cli("--site", site_dir, *files)["rows"]
+    for m, row in zip([m for m in kb.meetings for _ in (0, 1)], rows):
+        rules = {f["rule"] for f in row["findings"]}
+        assert row["meeting"] == m.id, row["name"]
+        assert "blank" in rules, row["name"]
+        assert not rules & {"missing-aspect", "missing-part", "kb-copy", "formulation"}, (row["name"], rules)
+    assert [r["perspective"] for r in rows] == ["个人", "班子"] * len(kb.meetings)

@@ -80,7 +80,8 @@ function main() {
   } else {
     console.log(batchReportMarkdown(rows, pairs));
   }
-  process.exit(rows.some((r) => r.error || r.counts["必须修改"]) ? 1 : 0);
+  // exitCode, not exit(): a large report written to a pipe must be flushed first.
+  process.exitCode = rows.some((r) => r.error || r.counts["必须修改"]) ? 1 : 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -29,11 +29,17 @@ const UNIT_MARK_RE = /(^|[。；;！？\s])([一二三四五六七八九十]+是
 const TITLE_RE = /对照检查材料|发言提纲|检视剖析材料|剖析材料|民主生活会|组织生活会/;
 const SENTENCE_END = "。！？!?";
 
+// Plain text of a material: one line per paragraph; Markdown marks (headings, quotes, bullets,
+// bold, comments such as the templates' hints) are dropped, since .md files are accepted too.
 export function normalizeText(text) {
   return String(text ?? "")
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
-    .replace(/[\u00A0\u2002\u2003\u2009\u200B]/g, " ");
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/[\u00A0\u2002\u2003\u2009\u200B]/g, " ")
+    .replace(/^[ \t]{0,3}(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)/gm, "")
+    .replace(/\*\*|__/g, "")
+    .replace(/\\([\[\]{}*_#>\\])/g, "$1");
 }
 
 // Sentences of one stretch of text, with offsets relative to `offset`.
@@ -117,10 +123,13 @@ export function matchAspect(heading, meeting) {
   return best ? best.aspect : null;
 }
 
-function looksLikeSubheading(text) {
+// A numbered line that names an aspect: it matches one of the meeting's aspects, ends with 方面,
+// or is one short clause.
+function looksLikeSubheading(text, meeting) {
   const bare = stripNumbering(text);
-  if (/^[一二三四五六七八九十]+是/.test(bare)) return false;
-  return NUMBERING_RE.test(text) && (/方面[：:。]?\s*$/.test(text) || (bare.length <= 40 && !/。./.test(bare)));
+  if (!NUMBERING_RE.test(text) || /^[一二三四五六七八九十]+是/.test(bare)) return false;
+  if (/方面[：:。]?\s*$/.test(text) || (bare.length <= 40 && !/。./.test(bare))) return true;
+  return bare.length <= 160 && !/。./.test(bare) && Boolean(matchAspect(text, meeting));
 }
 
 // Parse a material. `meeting` (from KB_DATA.meta.meetings) is used to recognise aspect headings,
@@ -158,7 +167,7 @@ export function parseMaterial(raw, meeting = null, sections = []) {
     }
     p.section = section;
     if (section === "opening" && !parsed.parts.some((x) => x.id === "opening")) parsed.parts.push({ id: "opening", para: p.n });
-    if (section === "problems" && looksLikeSubheading(p.text)) {
+    if (section === "problems" && looksLikeSubheading(p.text, meeting)) {
       const found = matchAspect(p.text, meeting);
       p.role = "subheading";
       aspect = found ? found.id : null;
@@ -228,13 +237,17 @@ export function paragraphAt(parsed, offset) {
 // Guess meeting and perspective from a title (and file name): year, 民主生活会/组织生活会, 班子.
 export function guessMeeting(raw, fileName, meetings, fallbackId) {
   const text = normalizeText(raw);
-  const head = `${fileName || ""}\n${text.slice(0, 300)}`;
-  const kind = /组织生活会/.test(head) ? "组织生活会" : /民主生活会/.test(head) ? "民主生活会" : null;
+  const title = text.split("\n").find((l) => l.trim()) || "";
+  const head = `${fileName || ""}\n${title}\n${text.slice(0, 300)}`;
+  // The first of the two meeting names to appear (file name and title first) decides.
+  const at = (name) => { const i = head.indexOf(name); return i < 0 ? Infinity : i; };
+  const kind = at("组织生活会") < at("民主生活会") ? "组织生活会" : at("民主生活会") < Infinity ? "民主生活会" : null;
   const ym = /(20\d\d)\s*年度/.exec(head) || /(20\d\d)\s*年/.exec(head);
   const year = ym ? Number(ym[1]) : null;
   const pick = (meetings || []).filter((m) => (!kind || m.kind === kind) && (!year || m.year === year));
   const meeting = pick.find((m) => m.kind === "民主生活会") || pick[0]
     || (meetings || []).find((m) => m.id === fallbackId) || null;
-  const perspective = /领导班子|班子对照检查|班子检视/.test(head) && !/个人/.test(head.slice(0, 120)) ? "班子" : "个人";
+  const perspective = /领导班子|班子对照检查|班子检视|支部委员会|支委会/.test(head) && !/个人/.test(head.slice(0, 120))
+    ? "班子" : "个人";
   return { meeting: meeting ? meeting.id : fallbackId, perspective, year, kind, sure: Boolean(year && kind && pick.length) };
 }

@@ -164,6 +164,17 @@ def test_each_fault_is_found_once_in_its_paragraph(page, site_url, kb):
     assert only_local(page, site_url) == []
 
 
+def test_a_long_material_is_checked_in_well_under_a_second(page, site_url):
+    text = CLEAN.read_text(encoding="utf-8")
+    extra = "\n".join(line for line in SEED.read_text(encoding="utf-8").splitlines() if line.startswith("一是"))
+    big = text.replace("（五）扛起管党治党责任方面", "（五）扛起管党治党责任方面\n" + (extra + "\n") * 4)
+    assert len(big) >= 10000
+    open_selfcheck(page, site_url)
+    run_check(page, big)   # the first check, right after the page has loaded
+    ms = int(re.search(r"（(\d+) 毫秒）", page.text_content("[data-sc='status']")).group(1))
+    assert ms < 1000
+
+
 def test_report_export_and_no_request_leaves(page, site_url, kb):
     text, _ = faulty_material(kb)
     open_selfcheck(page, site_url)

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fflate from "fflate";
 import { InputError, MAX_BYTES, decodeText, documentXmlText, readMaterial } from "../../docs/assets/js/check-input.js";
-import { guessMeeting, parseMaterial } from "../../docs/assets/js/check-parse.js";
+import { blocksToText, guessMeeting, parseMaterial } from "../../docs/assets/js/check-parse.js";
 import { checkMaterial } from "../../docs/assets/js/check-rules.js";
 import { batchReportMarkdown, reportMarkdown } from "../../docs/assets/js/check-report.js";
 import { META, PREPARED, material } from "./check-fixture.mjs";
@@ -79,4 +79,15 @@ test("the report lists every finding with its location", () => {
   assert.match(md, /缺少必备部分（missing-part）/);
   const batch = batchReportMarkdown([{ name: "甲", result, counts: result.counts }, { name: "乙", error: "空文件" }], []);
   assert.match(batch, /\| 乙 \| — \| — \| 空文件 \|/);
+});
+
+test("a draft kept as blocks is checked as text, its placeholders as blanks", () => {
+  const blocks = [
+    { style: "KbTitle", runs: [{ text: "2025年度民主生活会个人对照检查材料", style: null }] },
+    { style: "KbBody", runs: [{ text: "一是", style: null }, { text: "【请填写：问题标题】", style: "KbPlaceholder" }] },
+  ];
+  const text = blocksToText(blocks);
+  assert.equal(text, "2025年度民主生活会个人对照检查材料\n一是【请填写：问题标题】");
+  const r = checkMaterial(text, { meeting: "t-mzsh", perspective: "个人" }, { prepared: PREPARED });
+  assert.equal(r.findings.filter((f) => f.rule === "blank").length, 1);
 });

@@ -1,9 +1,9 @@
 // Every self-check rule: a short Chinese text it must flag, and one it must not.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { RULES, checkMaterial } from "../../docs/assets/js/check-rules.js";
+import { RULES, checkMaterial, prepareCheck } from "../../docs/assets/js/check-rules.js";
 import { comparePairs } from "../../docs/assets/js/check-copy.js";
-import { MEASURE_1, MEASURE_2, PREPARED, material } from "./check-fixture.mjs";
+import { FORMULATIONS, MEASURE_2, META, PREPARED, material } from "./check-fixture.mjs";
 
 function check(text, perspective = "个人", meeting = "t-mzsh") {
   return checkMaterial(text, { meeting, perspective }, { prepared: PREPARED });
@@ -154,4 +154,14 @@ test("shared-text: two files sharing a long run are paired; sharing a formulatio
   assert.ok(pairs[0].runs[0].text.includes("耕地保护专项整治"));
   const phrases = [...PREPARED.phrases, "增强“四个意识”、坚定“四个自信”"];
   assert.deepEqual(comparePairs([{ name: "c", text: c }, { name: "d", text: d }], phrases), []);
+});
+
+test("a quoted formulation with another numeral is not taken for a typo; another character is", () => {
+  const prepared = prepareCheck({ meta: META, formulations: [...FORMULATIONS,
+    { id: "three-musts", text: "三个务必", variants: ["3个务必"], near_misses: [], allowed: [] }] });
+  const run = (opening) => checkMaterial(material({ opening }), { meeting: "t-mzsh", perspective: "个人" }, { prepared });
+  assert.deepEqual(only(run("会前我重温了“两个务必”，参加集中学习4次。现将有关情况对照检查如下。"), "formulation"), []);
+  const typo = only(run("会前我重温了“三个务心”，参加集中学习4次。现将有关情况对照检查如下。"), "formulation");
+  assert.equal(typo.length, 1);
+  assert.equal(typo[0].formulation, "three-musts");
 });

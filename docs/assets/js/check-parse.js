@@ -251,3 +251,8 @@ export function guessMeeting(raw, fileName, meetings, fallbackId) {
     ? "班子" : "个人";
   return { meeting: meeting ? meeting.id : fallbackId, perspective, year, kind, sure: Boolean(year && kind && pick.length) };
 }
+
+// Text of a material kept as blocks (the draft page's and the .docx writer's shape): one line per block.
+export function blocksToText(blocks) {
+  return (blocks || []).map((b) => (b.runs || []).map((r) => r.text).join("")).join("\n");
+}

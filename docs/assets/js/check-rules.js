@@ -328,11 +328,18 @@ function ruleFormulations(ctx) {
   return out;
 }
 
+// Differences between same-length strings; a differing numeral (两个/三个务必) names another
+// formulation rather than a typo, so it counts as far apart.
 function hamming(a, b) {
   let d = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) d++;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    d += NUMERALS.includes(a[i]) && NUMERALS.includes(b[i]) ? 9 : 1;
+  }
   return d;
 }
+
+const NUMERALS = "一二两三四五六七八九十";
 
 const RULE_FUNCTIONS = [ruleBlank, ruleParts, ruleAspects, ruleCases, ruleStock, rulePraise, ruleVoice,
   ruleCauses, ruleMeasures, ruleCopies, ruleFormulations];

@@ -35,6 +35,8 @@ CASES = [
     ("kb013-aspect-theme.yaml", "meetings", [("KB013", 16)]),
     ("kb014-no-aspects.yaml", "meetings", [("KB014", 12)]),
     ("kb015-enum.yaml", "problems", [("KB015", 6)]),
+    ("kb015-criticism-direction.yaml", "criticisms", [("KB015", 3)]),
+    ("kb013-guide-role.yaml", "guides", [("KB013", 10), ("KB013", 11), ("KB013", 12)]),
     ("kb016-dup-key.yaml", "problems", [("KB016", 9)]),
     ("kb017-image.yaml", "problems", [("KB017", 4)]),
     ("kb019-unmapped.yaml", "problems", [("KB019", 2)]),

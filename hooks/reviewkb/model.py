@@ -215,14 +215,73 @@ class Chain:
     loc: Loc = _loc()
 
 
+@dataclass(frozen=True)
+class Criticism:
+    """One 相互批评意见, as it is often said (weak) and as it should be said (proper)."""
+
+    id: str
+    direction: str
+    roles: tuple[str, ...]
+    topic: str
+    weak: str
+    proper: str
+    note: str = ""
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class GuideSection:
+    heading: str
+    body: str
+    items: tuple[str, ...] = ()
+    role: str = ""
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class Guide:
+    id: str
+    title: str
+    summary: str
+    sections: tuple[GuideSection, ...]
+    related: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class FormPart:
+    """One part of a downloadable form: some text, a table, or both."""
+
+    heading: str
+    text: str = ""
+    columns: tuple[str, ...] = ()
+    rows: tuple[str, ...] = ()
+    blank_rows: int = 3
+    rows_from: str = ""
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class Form:
+    id: str
+    title: str
+    summary: str
+    sections: tuple[GuideSection, ...]
+    parts: tuple[FormPart, ...]
+    per_meeting: bool = False
+    loc: Loc = _loc()
+
+
 # kind -> top-level class; nested object fields -> their classes.
 CLASSES = {
     "themes": Theme, "roles": Role, "meetings": Meeting, "problems": Problem, "causes": Cause,
     "measures": Measure, "sections": Section, "samples": Sample,
-    "thesaurus": ThesaurusGroup, "chains": Chain,
+    "thesaurus": ThesaurusGroup, "chains": Chain, "criticisms": Criticism, "guides": Guide, "forms": Form,
 }
 NESTED = {("meetings", "sources"): Source, ("meetings", "aspects"): Aspect,
-          ("sections", "examples"): SectionExample, ("samples", "groups"): SampleGroup}
+          ("sections", "examples"): SectionExample, ("samples", "groups"): SampleGroup,
+          ("guides", "sections"): GuideSection, ("forms", "sections"): GuideSection, ("forms", "parts"): FormPart}
 
 
 @dataclass(frozen=True)
@@ -239,6 +298,9 @@ class KnowledgeBase:
     samples: tuple[Sample, ...]
     thesaurus: tuple[ThesaurusGroup, ...] = ()
     chains: tuple[Chain, ...] = ()
+    criticisms: tuple[Criticism, ...] = ()
+    guides: tuple[Guide, ...] = ()
+    forms: tuple[Form, ...] = ()
 
     @cached_property
     def _index(self) -> dict:

@@ -139,6 +139,16 @@ class SectionExample:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """One text per kind of material: a leading cadre's own (民主生活会 个人), a team's, an ordinary member's."""
+
+    personal: str = ""
+    team: str = ""
+    member: str = ""
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
 class Section:
     id: str
     name: str
@@ -150,6 +160,9 @@ class Section:
     pitfalls: tuple[str, ...] = ()
     tips: tuple[str, ...] = ()
     examples: tuple[SectionExample, ...] = ()
+    variants: Wording | None = None     # template text for other kinds of material (personal = template)
+    intro: Wording | None = None        # a paragraph before the repeated slots (e.g. 征求意见反馈)
+    length: Wording | None = None       # usual length of this part, shown as a hint
     loc: Loc = _loc()
 
 
@@ -197,7 +210,8 @@ CLASSES = {
     "thesaurus": ThesaurusGroup,
 }
 NESTED = {("meetings", "sources"): Source, ("meetings", "aspects"): Aspect,
-          ("sections", "examples"): SectionExample, ("samples", "groups"): SampleGroup}
+          ("sections", "examples"): SectionExample, ("samples", "groups"): SampleGroup,
+          ("sections", "variants"): Wording, ("sections", "intro"): Wording, ("sections", "length"): Wording}
 
 
 @dataclass(frozen=True)

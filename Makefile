@@ -3,13 +3,15 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
+# npm ci writes this file; it is newer than package-lock.json once the libraries are installed.
+NODE_STAMP := node_modules/.package-lock.json
 HOST ?= 127.0.0.1:8000
 # Material 9.7 prints a notice about MkDocs 2.0 on every run; this project pins MkDocs <2.
 export NO_MKDOCS_2_WARNING = 1
 # Run the core from this checkout even where .venv was installed from another one.
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build check test chromium schemas bench clean
+.PHONY: serve build check test test-js chromium schemas bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -17,10 +19,19 @@ $(STAMP): pyproject.toml
 	$(PIP) install --quiet -e '.[test]'
 	touch $(STAMP)
 
-serve: $(STAMP)
+# Front-end libraries (package.json / package-lock.json) are copied into the site by the build.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null); \
+	else echo "需要 Node.js 和 npm（18 以上）：sudo apt-get install nodejs npm" >&2; exit 1; fi
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+serve: $(STAMP) $(NODE_STAMP)
 	$(VENV)/bin/mkdocs serve -a $(HOST)
 
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
 check: $(STAMP)
@@ -36,10 +47,13 @@ chromium:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
 	else echo "请先安装 chromium：sudo apt-get install chromium" >&2; exit 1; fi
 
-test: $(STAMP) chromium
+test-js: $(NODE_STAMP)
+	node --test tests/js/
+
+test: $(STAMP) $(NODE_STAMP) chromium test-js
 	$(PY) -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(PY) tests/bench.py
 
 clean:

@@ -13,6 +13,9 @@ from mkdocs.structure.files import File
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from reviewkb import contrib  # noqa: E402
+from reviewkb.assets import render_assets  # noqa: E402
+from reviewkb.bundle import BundleError, bundle  # noqa: E402
+from reviewkb.csp import add_csp  # noqa: E402
 from reviewkb.errors import KBError  # noqa: E402
 from reviewkb.export import render_kb_json  # noqa: E402
 from reviewkb.load import load  # noqa: E402
@@ -64,7 +67,57 @@ def on_files(files, config):
         download._content = text.encode("utf-8")
         files.append(download)
     files.append(File.generated(config, "kb.json", content=render_kb_json(_state.kb)))
+    root = os.path.dirname(config.config_file_path)
+    for path, content in render_assets(_state.kb, lambda p: _url_of(config, p)).items():
+        files.append(File.generated(config, path, content=content))
+    files.append(File.generated(config, "assets/kb.bundle.js", content=_bundle(root)))
+    for dest, src in VENDOR.items():
+        files.append(File.generated(config, dest, content=_read_vendor(root, src)))
     return files
+
+
+# Front-end libraries from npm (package.json / package-lock.json, installed by `npm ci`): site path -> file.
+VENDOR = {"assets/vendor/fflate.js": "node_modules/fflate/umd/index.js"}
+
+
+def _read_vendor(root: str, src: str) -> bytes:
+    path = os.path.join(root, src)
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError:
+        raise PluginError(f"缺少前端依赖 {src}：请先运行 `npm ci`（make serve / make test 会自动运行）。") from None
+
+
+def _bundle(root: str) -> str:
+    js_dir = os.path.join(root, "docs", "assets", "js")
+    sources = {}
+    for name in sorted(os.listdir(js_dir)):
+        if name.endswith(".js"):
+            with open(os.path.join(js_dir, name), encoding="utf-8") as fh:
+                sources[name] = fh.read()
+    try:
+        return bundle(sources)
+    except BundleError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def _url_of(config, docs_path: str) -> str:
+    """Site-root-relative URL of a generated page, as MkDocs will lay it out."""
+    stem = docs_path[:-3] if docs_path.endswith(".md") else docs_path
+    if not config.use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-len("index")]
+    return stem + "/"
+
+
+def on_post_page(output, page, config):
+    return add_csp(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return add_csp(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_page_markdown(markdown, page, config, files):

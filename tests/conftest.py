@@ -42,6 +42,7 @@ def copy_project(dest: Path, data: bool = True) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     for name in ("docs", "hooks") + (("data",) if data else ()):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")   # front-end libraries, read by the build
     return dest
 
 

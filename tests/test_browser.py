@@ -163,3 +163,15 @@ def test_chinese_queries_reach_the_search_worker_as_required_words(page, site_ur
     page.locator(".md-search__input").press("End")
     page.wait_for_function("() => window.__kbQueries.slice(-1)[0] === '魑魅魍魉'", timeout=30000)
     assert page.evaluate("window.__kbQueries")[-2:] == ['" 魑魅魍魉\u3400"', "魑魅魍魉"]
+
+
+def test_scripts_run_under_the_content_security_policy(page, site_url):
+    """The bundle starts (html.kb-js) and no page resource or inline script is refused by the CSP."""
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    for path in ("/", "/aspects/2025-mzsh-3/", "/causes/", "/downloads/"):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.classList.contains('kb-js')"), path
+        assert page.evaluate("typeof window.fflate?.zipSync") == "function", path
+    assert violations == []

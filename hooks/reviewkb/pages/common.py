@@ -72,6 +72,13 @@ def problem_link(kb: KnowledgeBase, src: str, p: Problem) -> str:
     return link(src, library_path(home_theme(kb, p)), p.id)
 
 
+def item_home(kb: KnowledgeBase, kind: str, item) -> tuple[str, str]:
+    """(docs path, anchor) of the one full rendering of an example, cause or measure."""
+    if kind == "problem":
+        return library_path(home_theme(kb, item)), item.id
+    return {"cause": CAUSES_PATH, "measure": MEASURES_PATH}[kind], item.id
+
+
 def aspect_label(kb: KnowledgeBase, a: Aspect) -> str:
     """Short label of an aspect that says which meeting it belongs to."""
     m = kb.by_id("meetings")[a.meeting]

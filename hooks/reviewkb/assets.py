@@ -1,0 +1,101 @@
+"""Data files for the site's scripts: classic scripts that set ``window.KB_DATA.<name>``.
+
+Scripts read data through <script> tags, never fetch(), so the same files work over http and from
+a folder opened by double-click (file://). Example texts are split into shards so a page that needs
+one item loads a small file, and the draft and self-check pages load only what they use.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Callable
+
+from .model import KnowledgeBase
+from .pages.common import current_meeting, item_home
+from .schema import LEVELS
+
+ITEMS_PER_SHARD = 200
+KINDS_OF_ITEMS = (("problem", "problems"), ("cause", "causes"), ("measure", "measures"))
+
+
+def item_shard(item_id: str, shards: int) -> int:
+    """FNV-1a (32-bit) of the UTF-8 id, modulo the shard count; docs/assets/js/shards.js is its twin."""
+    h = 0x811C9DC5
+    for byte in item_id.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h % shards
+
+
+def shard_count(kb: KnowledgeBase) -> int:
+    total = sum(len(getattr(kb, kinds)) for _, kinds in KINDS_OF_ITEMS)
+    return max(1, math.ceil(total / ITEMS_PER_SHARD))
+
+
+def data_script(name: str, value) -> str:
+    """`(window.KB_DATA ||= {}).name = …;` with `<`, `>`, `&` \\u-escaped so no tag can appear."""
+    return f"(window.KB_DATA = window.KB_DATA || {{}})[{json.dumps(name)}] = {_json(value)};\n"
+
+
+def meta(kb: KnowledgeBase) -> dict:
+    """Meetings, sections and labels the scripts lay a material out with."""
+    return {
+        "current": current_meeting(kb).id,
+        "shards": shard_count(kb),
+        "levels": list(LEVELS),
+        "meetings": [{"id": m.id, "year": m.year, "kind": m.kind, "title": m.title, "theme": m.theme,
+                      "verified": m.verified, "history": m.history, "structure": list(m.structure),
+                      "aspects": [{"id": a.id, "heading": a.heading, "short": a.short, "verified": a.verified}
+                                  for a in m.aspects]} for m in kb.meetings],
+        "sections": [{"id": s.id, "name": s.name, "heading": s.heading, "purpose": s.purpose,
+                      "must_include": list(s.must_include), "pitfalls": list(s.pitfalls),
+                      "perspectives": list(s.perspectives)} for s in kb.sections],
+        "roles": [{"id": r.id, "name": r.name} for r in kb.roles],
+        "themes": [{"id": t.id, "name": t.name} for t in kb.themes],
+    }
+
+
+def item_record(kb: KnowledgeBase, kind: str, item, url_of: Callable[[str], str]) -> dict:
+    path, anchor = item_home(kb, kind, item)
+    rec = {"kind": kind, "id": item.id, "title": item.title, "body": item.body, "url": f"{url_of(path)}#{anchor}"}
+    for name in ("cases", "perspective", "roles", "level", "aspects", "themes", "causes", "angle",
+                 "deadline", "check"):
+        if hasattr(item, name):
+            value = getattr(item, name)
+            rec[name] = list(value) if isinstance(value, tuple) else value
+    return rec
+
+
+def items(kb: KnowledgeBase, url_of: Callable[[str], str]) -> list[dict]:
+    """Shards of every example, cause and measure: list index = shard number."""
+    n = shard_count(kb)
+    shards: list[dict] = [{} for _ in range(n)]
+    for kind, kinds in KINDS_OF_ITEMS:
+        for item in getattr(kb, kinds):
+            shards[item_shard(item.id, n)][item.id] = item_record(kb, kind, item, url_of)
+    return shards
+
+
+def render_assets(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, str | bytes]:
+    """Every generated data file for scripts: site path -> content.
+
+    `url_of` maps a docs path (``examples/x.md``) to its URL relative to the site root, which
+    depends on how the site generator lays pages out.
+    """
+    out: dict[str, str | bytes] = {"assets/data/meta.js": data_script("meta", meta(kb))}
+    for i, shard in enumerate(items(kb, url_of)):
+        out[f"assets/data/items/{i}.js"] = _shard_script(i, shard)
+    return out
+
+
+def _json(value) -> str:
+    """JSON for inside a <script>-loaded file: `<`, `>`, `&` and line separators escaped as \\uXXXX."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for ch, esc in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def _shard_script(i: int, shard: dict) -> str:
+    return (f"(function (d) {{ (d.items = d.items || {{}})[{i}] = {_json(shard)}; }})"
+            "(window.KB_DATA = window.KB_DATA || {});\n")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
-from reviewkb.templates import template_path
+from reviewkb.templates import template_name, template_path
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 
@@ -117,12 +117,23 @@ def test_templates_hold_the_whole_material(kb, built_site):
 
 
 def test_template_downloads_are_linked(kb, built_site):
+    """Downloads page and meeting pages: .docx first, then .md, served ASCII, saved under the Chinese name."""
     site, _ = built_site
     html = (site / "downloads" / "index.html").read_text(encoding="utf-8")
     for m in kb.meetings:
+        meeting_html = (site / "meetings" / m.id / "index.html").read_text(encoding="utf-8")
         for perspective in ("个人", "班子"):
-            name = Path(template_path(m, perspective)).name
-            assert f'href="{name}"' in html and f'download="{name}"' in html
+            links = []
+            for ext in ("docx", "md"):
+                name = Path(template_path(m, perspective, ext)).name
+                size = (site / template_path(m, perspective, ext)).stat().st_size
+                tag = re.search(rf'<a [^>]*href="{re.escape(name)}"[^>]*>([^<]*)</a>', html)
+                assert tag, name
+                assert f'download="{template_name(m, perspective)}.{ext}"' in tag.group(0)
+                assert f"{size / 1024:.0f} KB" in tag.group(1)
+                assert f'href="../../downloads/{name}"' in meeting_html
+                links.append(tag.start())
+            assert links[0] < links[1]  # .docx first
 
 
 def test_kb_json_is_complete(kb, built_site):

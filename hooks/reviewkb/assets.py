@@ -14,6 +14,7 @@ from typing import Callable
 from .model import KnowledgeBase
 from .pages.common import current_meeting, item_home
 from .schema import LEVELS
+from .templates import PERSPECTIVES, blocks_json, template_blocks
 
 ITEMS_PER_SHARD = 200
 KINDS_OF_ITEMS = (("problem", "problems"), ("cause", "causes"), ("measure", "measures"))
@@ -55,6 +56,11 @@ def meta(kb: KnowledgeBase) -> dict:
     }
 
 
+def templates(kb: KnowledgeBase) -> dict:
+    """Every template's blocks (FRONTEND.md block model): meeting id -> 个人|班子 -> blocks."""
+    return {m.id: {p: blocks_json(template_blocks(kb, m, p)) for p in PERSPECTIVES} for m in kb.meetings}
+
+
 def item_record(kb: KnowledgeBase, kind: str, item, url_of: Callable[[str], str]) -> dict:
     path, anchor = item_home(kb, kind, item)
     rec = {"kind": kind, "id": item.id, "title": item.title, "body": item.body, "url": f"{url_of(path)}#{anchor}"}
@@ -82,7 +88,11 @@ def render_assets(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, 
     `url_of` maps a docs path (``examples/x.md``) to its URL relative to the site root, which
     depends on how the site generator lays pages out.
     """
-    out: dict[str, str | bytes] = {"assets/data/meta.js": data_script("meta", meta(kb))}
+    from .docx import base_docx
+
+    out: dict[str, str | bytes] = {"assets/data/meta.js": data_script("meta", meta(kb)),
+                                   "assets/data/templates.js": data_script("templates", templates(kb)),
+                                   "assets/gongwen-base.docx": base_docx()}
     for i, shard in enumerate(items(kb, url_of)):
         out[f"assets/data/items/{i}.js"] = _shard_script(i, shard)
     return out

@@ -22,6 +22,8 @@ __all__ = ["link", "nav", "render_downloads", "render_pages", "render_problem"]
 
 def render_pages(kb: KnowledgeBase) -> dict[str, str]:
     """Every generated documentation page: path -> Markdown."""
+    sizes = {path: len(content.encode("utf-8") if isinstance(content, str) else content)
+             for path, content in render_downloads(kb).items()}
     pages = {
         "index.md": render_home(kb),
         "meetings/index.md": render_meetings_index(kb),
@@ -32,10 +34,10 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
         "sections/index.md": render_sections_index(kb),
         "roles/index.md": render_roles_index(kb),
         TAGS_PATH: render_tags(kb),
-        "downloads/index.md": render_templates_index(kb),
+        "downloads/index.md": render_templates_index(kb, sizes),
     }
     for m in kb.meetings:
-        pages[meeting_path(m)] = render_meeting(kb, m)
+        pages[meeting_path(m)] = render_meeting(kb, m, sizes)
         for a in m.aspects:
             pages[aspect_path(a)] = render_aspect(kb, a)
     for t in kb.themes:
@@ -49,9 +51,14 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
     return pages
 
 
-def render_downloads(kb: KnowledgeBase) -> dict[str, str]:
-    """Every downloadable template: path -> Markdown text of the file."""
-    return template_files(kb)
+_last_downloads: list = []   # [kb, files]: pages need the files' sizes, the adapter the files
+
+
+def render_downloads(kb: KnowledgeBase) -> dict[str, str | bytes]:
+    """Every downloadable file: served path -> text (written as UTF-8) or bytes."""
+    if not _last_downloads or _last_downloads[0] is not kb:
+        _last_downloads[:] = [kb, template_files(kb)]
+    return _last_downloads[1]
 
 
 def nav(kb: KnowledgeBase) -> list:

@@ -7,7 +7,6 @@ files carry the same text.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -283,11 +282,3 @@ def template_files(kb: KnowledgeBase) -> dict[str, str | bytes]:
             out[template_path(m, p, "docx")] = render_docx(blocks)
             out[template_path(m, p, "md")] = render_markdown(blocks)
     return out
-
-
-def render_templates_js(kb: KnowledgeBase) -> str:
-    """`assets/data/templates.js`: every template's blocks for the browser's draft export."""
-    data = {m.id: {p: blocks_json(template_blocks(kb, m, p)) for p in PERSPECTIVES} for m in kb.meetings}
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    raw = raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f"(window.KB_DATA ||= {{}}).templates = {raw};\n"

@@ -7,6 +7,7 @@ browser's draft export fills, and ``render_docx(blocks)`` builds the same docume
 from __future__ import annotations
 
 import io
+import zipfile
 from functools import lru_cache
 
 from docx import Document
@@ -127,8 +128,9 @@ def _setup(doc) -> None:
     _paragraph_style(doc, "KbH1", HEITI, SIZE_3, J, True, outline=0)
     _paragraph_style(doc, "KbH2", KAITI, SIZE_3, J, True, outline=1)
     _paragraph_style(doc, "KbBody", FANGSONG, SIZE_3, J, True)
-    _paragraph_style(doc, "KbClosing", FANGSONG, SIZE_3, J, True, after=2 * LINE_PITCH)
+    closing = _paragraph_style(doc, "KbClosing", FANGSONG, SIZE_3, J, True, after=2 * LINE_PITCH)
     signature = _paragraph_style(doc, "KbSignature", FANGSONG, SIZE_3, R, False)
+    closing.paragraph_format.keep_with_next = signature.paragraph_format.keep_with_next = True
     signature.paragraph_format.right_indent = Twips(4 * 320)   # 落款 right-aligned, four characters in
     signature.element.get_or_add_pPr().find(qn("w:ind")).set(qn("w:rightChars"), "400")
 
@@ -187,15 +189,26 @@ def _page_number(p, align) -> None:
     run(" —")
 
 
+def _saved(doc) -> bytes:
+    """The document as bytes, with fixed zip timestamps so that the same blocks give the same file."""
+    buf = io.BytesIO()
+    doc.save(buf)
+    src = zipfile.ZipFile(buf)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            z.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), src.read(info.filename),
+                       compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
 @lru_cache(maxsize=1)
 def _base_bytes() -> bytes:
     doc = Document()
     _setup(doc)
     for p in list(doc.element.body.iterchildren(qn("w:p"))):
         doc.element.body.remove(p)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return _saved(doc)
 
 
 def base_docx() -> bytes:
@@ -215,6 +228,4 @@ def render_docx(blocks: list[Block]) -> bytes:
             c = doc.add_comment(made, text=lines[0], author=AUTHOR, initials=INITIALS)
             for line in lines[1:]:
                 c.add_paragraph(line)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return _saved(doc)

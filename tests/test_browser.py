@@ -199,3 +199,19 @@ def test_scripts_run_under_the_content_security_policy(page, site_url):
         assert page.evaluate("document.documentElement.classList.contains('kb-js')"), path
         assert page.evaluate("typeof window.fflate?.zipSync") == "function", path
     assert violations == []
+
+
+def test_guidance_pages_print_without_navigation_or_buttons(page, site_url):
+    page.goto(site_url + "/aspects/2025-mzsh-3/")
+    page.wait_for_selector(".kb-copy", state="attached")  # buttons added by script must not print
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".kb-copy",
+                     ".kb-filters", ".headerlink"):
+        loc = page.locator(selector)
+        assert all(not loc.nth(i).is_visible() for i in range(loc.count())), selector
+    assert page.locator(".md-content h1").is_visible()
+    examples = page.locator(".kb-example")
+    assert examples.count() > 0
+    assert examples.first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+    page.emulate_media(media="screen")
+    assert page.locator(".md-header").is_visible()

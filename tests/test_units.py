@@ -144,7 +144,9 @@ def test_template_text_fits_the_kind_of_material(kb):
                        for b in blocks if b.style == "KbH1")
             body = _visible(text)
             if perspective == "班子":
-                assert "班子" in body and "本人" not in body.replace("本人的", "")
+                team = "支委会" if m.kind == "组织生活会" else "班子"
+                assert team in body and "本人" not in body.replace("本人的", "")
+                assert "中心组" not in body or m.kind == "民主生活会"
             member = perspective == "个人" and m.kind == "组织生活会"
             opening = blocks[2].text
             if member:
@@ -178,3 +180,25 @@ def test_serve_banner_lists_findings_as_text():
     out = html(contrib.findings_banner("data/problems/x.yaml:3: KB007 有未知字段“<script>”。\n数据检查未通过：共 1 处错误。"))
     assert 'class="admonition failure"' in out
     assert "<li>data/problems/x.yaml:3: KB007" in out and "&lt;script&gt;" in out and "<script>" not in out
+
+
+def test_templates_handle_any_section_generically(kb):
+    """A section added by another data file: numbered heading, its own text, perspective and kind substituted."""
+    import dataclasses
+
+    from reviewkb.model import Section
+
+    extra = Section(id="extra-part", name="新增部分", heading="民主生活会新增部分情况", purpose="写什么。",
+                    must_include=("要素",), perspectives=("个人", "班子"),
+                    template="我（班子）在本次民主生活会（组织生活会）前【请填写：做了什么】。\n第二段【请填写：结果】。")
+    meeting = kb.by_id("meetings")["2023-zzsh"]
+    meeting = dataclasses.replace(meeting, structure=meeting.structure[:1] + ("extra-part",) + meeting.structure[1:])
+    new_kb = dataclasses.replace(kb, sections=kb.sections + (extra,),
+                                 meetings=tuple(meeting if m.id == meeting.id else m for m in kb.meetings))
+    for perspective, who in (("个人", "我"), ("班子", "支委会")):
+        blocks = template_blocks(new_kb, meeting, perspective)
+        h1 = [b for b in blocks if b.style == "KbH1"]
+        assert h1[0].text == "一、组织生活会新增部分情况" and h1[0].comment and h1[0].section == "extra-part"
+        own = [b.text for b in blocks if b.section == "extra-part" and b.style == "KbBody"]
+        assert own == [f"{who}在本次组织生活会前【请填写：做了什么】。", "第二段【请填写：结果】。"]
+        assert [b.text.split("、")[0] for b in h1] == ["一", "二", "三", "四"]

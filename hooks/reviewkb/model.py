@@ -140,11 +140,13 @@ class SectionExample:
 
 @dataclass(frozen=True)
 class Wording:
-    """One text per kind of material: a leading cadre's own (民主生活会 个人), a team's, an ordinary member's."""
+    """One text per kind of material: a leading cadre's own (民主生活会 个人), a team's (班子), an ordinary
+    member's (组织生活会 个人) and a branch committee's (组织生活会 班子)."""
 
     personal: str = ""
     team: str = ""
     member: str = ""
+    branch: str = ""
     loc: Loc = _loc()
 
 

@@ -73,9 +73,10 @@ def runs(text: str, lead: str = "") -> tuple[Run, ...]:
 
 def material_kind(m: Meeting, perspective: str) -> str:
     """Which wording applies: a leading cadre's own material, a team's, or an ordinary member's."""
+    members = m.kind == "组织生活会"
     if perspective == "班子":
-        return "team"
-    return "member" if m.kind == "组织生活会" else "personal"
+        return "branch" if members else "team"
+    return "member" if members else "personal"
 
 
 def _meeting_title(m: Meeting) -> str:
@@ -117,7 +118,8 @@ def for_material(text: str, m: Meeting, perspective: str) -> str:
     other = KINDS[1 - KINDS.index(m.kind)]
     text = re.sub(r"(民主生活会（组织生活会）|组织生活会（民主生活会）)", m.kind, text)
     me = perspective == "个人"
-    text = text.replace("我（班子）", "我" if me else "班子").replace("本人（班子）", "本人" if me else "班子")
+    team = "支委会" if m.kind == "组织生活会" else "班子"
+    text = text.replace("我（班子）", "我" if me else team).replace("本人（班子）", "本人" if me else team)
     text = text.replace("我（我们）", "我" if me else "我们")
     return text.replace(other, m.kind)
 
@@ -125,7 +127,7 @@ def for_material(text: str, m: Meeting, perspective: str) -> str:
 def wording(w: Wording | None, kind: str) -> str:
     if w is None:
         return ""
-    return getattr(w, kind) or (w.personal if kind == "member" else "")
+    return getattr(w, kind) or {"member": w.personal, "branch": w.team}.get(kind, "")
 
 
 def section_text(s: Section, m: Meeting, perspective: str) -> str:
@@ -144,6 +146,7 @@ def _title_hint(m: Meeting, perspective: str) -> str:
     kind = material_kind(m, perspective)
     total = {"personal": "领导干部个人材料全文一般约5000至8000字",
              "team": "班子材料全文一般约8000至12000字",
+             "branch": "支委会材料全文一般约3000至5000字",
              "member": "普通党员材料全文一般约2000至4000字"}[kind]
     return _join([
         f"这是《{template_name(m, perspective)}》，由“对照检查材料写作指南”根据本年度检视重点生成。",
@@ -232,13 +235,15 @@ def template_blocks(kb: KnowledgeBase, m: Meeting, perspective: str) -> list[Blo
             first = body[0]
             out.append(Block(first.style, first.runs, hint, first.section, first.aspect, first.slot))
             out += body[1:]
-    closing = ("以上对照检查，如有不当之处，恳请同志们批评指正。" if perspective == "个人"
-               else "以上是班子的对照检查，不当之处，恳请同志们批评指正。")
+    closing = {"personal": "以上对照检查，如有不当之处，恳请同志们批评指正。",
+               "member": "以上对照检查，如有不当之处，恳请同志们批评指正。",
+               "team": "以上是班子的对照检查，不当之处，恳请同志们批评指正。",
+               "branch": "以上是支委会的对照检查，不当之处，恳请同志们批评指正。"}[material_kind(m, perspective)]
     signer = PLACEHOLDER.format("职务") + "　" + PLACEHOLDER.format("姓名") if perspective == "个人" \
         else _name_line(m, perspective)
     out += [Block("KbClosing", runs(closing)),
             Block("KbSignature", runs(signer)),
-            Block("KbSignature", runs(PLACEHOLDER.format("成文日期，如2026年1月10日")))]
+            Block("KbSignature", runs(PLACEHOLDER.format(f"成文日期，如{m.year + 1}年1月10日")))]
     return out
 
 

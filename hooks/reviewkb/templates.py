@@ -25,6 +25,9 @@ MIN_MEASURE_SLOTS = 4
 # Sections whose template is one slot repeated (numbered 一是/（一）), and the slot kind.
 REPEATED = {"problems": "problem", "causes": "cause", "measures": "measure"}
 KINDS = ("民主生活会", "组织生活会")
+# Length hint for a part whose data gives none.
+DEFAULT_LENGTH = "一般一至两段，约300至600字，与全文篇幅相称（经验值，以通知为准）。"
+PRONOUNS_RE = re.compile(r"(我|本人)（(班子|支委会|支部委员会|我们)）")
 
 PARAGRAPH_STYLES = {"KbTitle": "标题", "KbName": "署名", "KbH1": "一级标题", "KbH2": "二级标题",
                     "KbBody": "正文", "KbClosing": "结束语", "KbSignature": "落款"}
@@ -119,8 +122,8 @@ def for_material(text: str, m: Meeting, perspective: str) -> str:
     text = re.sub(r"(民主生活会（组织生活会）|组织生活会（民主生活会）)", m.kind, text)
     me = perspective == "个人"
     team = "支委会" if m.kind == "组织生活会" else "班子"
-    text = text.replace("我（班子）", "我" if me else team).replace("本人（班子）", "本人" if me else team)
-    text = text.replace("我（我们）", "我" if me else "我们")
+    # “我（班子）”“本人（支委会）”“我（我们）”: the first word for a person, the second for a team.
+    text = PRONOUNS_RE.sub(lambda x: x.group(1) if me else (x.group(2) if x.group(2) == "我们" else team), text)
     return text.replace(other, m.kind)
 
 
@@ -164,9 +167,8 @@ def _section_hint(s: Section, m: Meeting, perspective: str) -> str:
     lines = [f"本部分要写：{f(s.purpose)}", "必备要素：" + "；".join(f(x) for x in s.must_include)]
     if s.pitfalls:
         lines.append("避免：" + "；".join(f(x) for x in s.pitfalls))
-    length = wording(s.length, material_kind(m, perspective))
-    if length:
-        lines.append(f"篇幅：{f(length)}")
+    length = wording(s.length, material_kind(m, perspective)) or DEFAULT_LENGTH
+    lines.append(f"篇幅：{f(length)}")
     if s.id == "problems" and any(not a.verified for a in m.aspects):
         lines.append("本年度部分检视重点的表述待核实，请以本单位收到的通知为准，必要时改写小标题。")
     if s.id == "measures":

@@ -1,3 +1,5 @@
+import { initFileLinks } from "./links.js";
+
 // Starts every script feature of a page once: components bound by data-module, and page-wide
 // features. Pages read well without script; what needs script is shown only under html.kb-js.
 
@@ -6,7 +8,7 @@ const MODULES = {
 };
 
 const FEATURES = [
-  // initAddToDraft,
+  initFileLinks,
 ];
 
 export function startAll(root) {

@@ -42,5 +42,6 @@ def render_templates_index(kb: KnowledgeBase, sizes: dict[str, int] | None = Non
         hist = "（历史参考）" if m.history else ""
         cells = [download_links(src, m, p, sizes) for p in PERSPECTIVES]
         out.append(f"| {md_inline(m.title)}{hist} | " + " | ".join(cells) + " |")
-    out.append("")
+    out += ["", "## 离线版", "", "整个网站打包成一个 zip 文件，可拷贝到没有网络、没有网站服务器的电脑上使用："
+            "解压后双击其中的 `index.html` 即可打开。", "", "<!-- kb:offline-link -->", ""]
     return "\n".join(out)

@@ -19,7 +19,7 @@ PLACEHOLDER_RE = re.compile(r"(【请填写[^】]*】)")
 PERSPECTIVES = ("个人", "班子")
 PERSPECTIVE_SLUG = {"个人": "personal", "班子": "team"}
 # Numbered slots in the parts that repeat: problems per aspect, causes in all; measures follow the problems.
-PROBLEM_SLOTS = 3
+PROBLEM_SLOTS = {"personal": 3, "team": 3, "member": 2, "branch": 2}
 CAUSE_SLOTS = 4
 MIN_MEASURE_SLOTS = 4
 # Sections whose template is one slot repeated (numbered 一是/（一）), and the slot kind.
@@ -171,6 +171,8 @@ def _section_hint(s: Section, m: Meeting, perspective: str) -> str:
     lines.append(f"篇幅：{f(length)}")
     if s.id == "problems" and any(not a.verified for a in m.aspects):
         lines.append("本年度部分检视重点的表述待核实，请以本单位收到的通知为准，必要时改写小标题。")
+    if s.id == "problems":
+        lines.append(f"模板每个方面预留{cn_number(problem_slots(m, perspective))}个问题，按实际情况增删，宁少而实。")
     if s.id == "measures":
         lines.append("措施条数按问题多少确定：模板按每两个问题一条措施预留，每条写明对应的问题、时限和检验标准，可增删。")
     return _join(lines)
@@ -187,13 +189,19 @@ def _aspect_hint(kb: KnowledgeBase, a: Aspect) -> str:
 
 # ---------------------------------------------------------------- blocks
 
-def measure_slots(m: Meeting) -> int:
-    return max(MIN_MEASURE_SLOTS, math.ceil(PROBLEM_SLOTS * len(m.aspects) / 2))
+def problem_slots(m: Meeting, perspective: str) -> int:
+    return PROBLEM_SLOTS[material_kind(m, perspective)]
+
+
+def measure_slots(m: Meeting, perspective: str) -> int:
+    """One measure for every two problems: a measure may answer two or three problems of one aspect."""
+    return max(MIN_MEASURE_SLOTS, math.ceil(problem_slots(m, perspective) * len(m.aspects) / 2))
 
 
 def _name_line(m: Meeting, perspective: str) -> str:
     if perspective == "个人":
-        return PLACEHOLDER.format("单位和职务") + "　" + PLACEHOLDER.format("姓名")
+        where = "所在党支部" if m.kind == "组织生活会" else "单位和职务"
+        return PLACEHOLDER.format(where) + "　" + PLACEHOLDER.format("姓名")
     if m.kind == "组织生活会":
         return "中共" + PLACEHOLDER.format("单位名称") + "支部委员会"
     return "中共" + PLACEHOLDER.format("单位名称") + "党组（党委）领导班子"
@@ -219,13 +227,13 @@ def template_blocks(kb: KnowledgeBase, m: Meeting, perspective: str) -> list[Blo
                 body.append(Block("KbH2", runs(f"（{cn_number(i)}）{aspect_heading(a)}"),
                                   comment=_aspect_hint(kb, a), section=s.id, aspect=a.id))
                 body += [Block("KbBody", runs(text, ordinal(n)), section=s.id, aspect=a.id, slot=slot)
-                         for n in range(1, PROBLEM_SLOTS + 1)]
+                         for n in range(1, problem_slots(m, perspective) + 1)]
         elif s.id == "causes":
             body += [Block("KbBody", runs(text, f"（{cn_number(n)}）"), section=s.id, slot=slot)
                      for n in range(1, CAUSE_SLOTS + 1)]
         elif s.id == "measures":
             body += [Block("KbBody", runs(text, ordinal(n)), section=s.id, slot=slot)
-                     for n in range(1, measure_slots(m) + 1)]
+                     for n in range(1, measure_slots(m, perspective) + 1)]
         else:
             body += [Block("KbBody", runs(line.strip()), section=s.id) for line in text.splitlines() if line.strip()]
         if s.heading:
@@ -241,8 +249,8 @@ def template_blocks(kb: KnowledgeBase, m: Meeting, perspective: str) -> list[Blo
                "member": "以上对照检查，如有不当之处，恳请同志们批评指正。",
                "team": "以上是班子的对照检查，不当之处，恳请同志们批评指正。",
                "branch": "以上是支委会的对照检查，不当之处，恳请同志们批评指正。"}[material_kind(m, perspective)]
-    signer = PLACEHOLDER.format("职务") + "　" + PLACEHOLDER.format("姓名") if perspective == "个人" \
-        else _name_line(m, perspective)
+    signer = {"personal": PLACEHOLDER.format("职务") + "　" + PLACEHOLDER.format("姓名"),
+              "member": PLACEHOLDER.format("姓名")}.get(material_kind(m, perspective)) or _name_line(m, perspective)
     out += [Block("KbClosing", runs(closing)),
             Block("KbSignature", runs(signer)),
             Block("KbSignature", runs(PLACEHOLDER.format(f"成文日期，如{m.year + 1}年1月10日")))]

@@ -77,6 +77,7 @@ def check_page_and_styles(doc):
         assert styles[sid].paragraph_format.first_line_indent == Pt(32), sid  # two characters of 3号
     assert styles["KbPlaceholder"].element.rPr.find(qn("w:highlight")).get(qn("w:val")) == "yellow"
     assert styles["KbLead"].font.bold is True
+    assert styles["Normal"].element.rPr.find(qn("w:spacing")).get(qn("w:val")) == "-5"   # condensed 0.25 pt
     odd, even = s.footer.paragraphs[0], s.even_page_footer.paragraphs[0]
     assert odd.alignment == WD_ALIGN_PARAGRAPH.RIGHT and even.alignment == WD_ALIGN_PARAGRAPH.LEFT
     for p in (odd, even):
@@ -222,5 +223,9 @@ def test_libreoffice_renders_22_lines_a_page_and_page_numbers(rendered):
             assert all(abs(x - round(x)) < 0.02 and round(x) >= 1 for x in steps), (n, steps)
             full += len(body) == 22
     assert full >= (len(pages) - 2) // 2, "most inner pages are full pages of 22 lines"
+    widths = [len(text.replace(" ", "")) for lines in pages for _, _, text in lines[:-1]]
+    # LibreOffice fits 28 characters of 3号 on a line (one more where closing punctuation hangs); some of
+    # its justified lines break early, which Word and WPS do not do.
+    assert max(widths) <= 29 and widths.count(28) >= 5, "lines of 28 characters"
     top = pages[1][0][0]
     assert abs(top - 37 / 25.4 * 72) < 12                              # text starts 37 mm from the top

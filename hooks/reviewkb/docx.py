@@ -27,6 +27,7 @@ XIAOBIAOSONG, FANGSONG, KAITI, HEITI, SONGTI = "方正小标宋简体", "仿宋_
 LINE_PITCH = 579
 CHAR_SPACE = -849
 CHARS_PER_LINE, LINES_PER_PAGE = 28, 22
+CONDENSE = -5                           # character spacing in twentieths of a point
 INDENT_2 = Twips(640)                   # two characters of 3号
 AUTHOR, INITIALS = "对照检查材料写作指南", "指南"
 
@@ -121,9 +122,14 @@ def _setup(doc) -> None:
     _exact(normal.paragraph_format)
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     normal.paragraph_format.widow_control = False
+    # Condensed by 0.25 pt: a 3号 character then fits one cell of the 15.79 pt character grid in renderers
+    # that give a wider glyph two cells (LibreOffice); Word and WPS lay out 28 characters either way.
+    normal.element.get_or_add_rPr().append(_el("w:spacing", val=CONDENSE))
 
     C, J, R = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.RIGHT
-    _paragraph_style(doc, "KbTitle", XIAOBIAOSONG, SIZE_2, C, False, after=LINE_PITCH)
+    title = _paragraph_style(doc, "KbTitle", XIAOBIAOSONG, SIZE_2, C, False, after=LINE_PITCH)
+    title.element.get_or_add_pPr().append(_el("w:snapToGrid", val=0))   # 2号 characters keep their own width
+
     _paragraph_style(doc, "KbName", KAITI, SIZE_3, C, False, after=LINE_PITCH)
     _paragraph_style(doc, "KbH1", HEITI, SIZE_3, J, True, outline=0)
     _paragraph_style(doc, "KbH2", KAITI, SIZE_3, J, True, outline=1)

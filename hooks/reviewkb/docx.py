@@ -225,10 +225,17 @@ def base_docx() -> bytes:
 def render_docx(blocks: list[Block]) -> bytes:
     """The material as a .docx: one paragraph per block; hints become comments on their block."""
     doc = Document(io.BytesIO(_base_bytes()))
-    styles = doc.styles
     for b in blocks:
-        p = doc.add_paragraph(style=styles[PARAGRAPH_STYLES[b.style]])
-        made = [p.add_run(r.text, style=styles[CHARACTER_STYLES[r.style]] if r.style else None) for r in b.runs]
+        if b.style not in PARAGRAPH_STYLES or any(r.style and r.style not in CHARACTER_STYLES for r in b.runs):
+            raise ValueError(f"block with a style outside the contract: {b}")
+        p = doc.add_paragraph()
+        p._p.get_or_add_pPr().style = b.style          # style ids set directly: a name lookup per run is slow
+        made = []
+        for r in b.runs:
+            run = p.add_run(r.text)
+            if r.style:
+                run._r.get_or_add_rPr().style = r.style
+            made.append(run)
         if b.comment and made:
             lines = b.comment.splitlines()
             c = doc.add_comment(made, text=lines[0], author=AUTHOR, initials=INITIALS)

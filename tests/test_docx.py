@@ -21,7 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from reviewkb.docx import base_docx
+from reviewkb.docx import PPR_ORDER, RPR_ORDER, base_docx
 from reviewkb.templates import (CHARACTER_STYLES, PARAGRAPH_STYLES, aspect_heading, blocks_json, for_material,
                                 template_blocks, template_path)
 
@@ -87,6 +87,33 @@ def check_page_and_styles(doc):
         assert rpr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "宋体" and p.runs[0].font.size == Pt(14)
 
 
+SECTPR_ORDER = ("headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
+                "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid "
+                "printerSettings sectPrChange").split()
+
+
+def check_schema_order(raw: bytes) -> int:
+    """Every w:pPr, w:rPr and w:sectPr in every XML part has its children in schema order (Word insists)."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    checked = 0
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        for name in z.namelist():
+            if not name.endswith(".xml"):
+                continue
+            root = etree.fromstring(z.read(name))
+            for tag, order in (("pPr", PPR_ORDER), ("rPr", RPR_ORDER), ("sectPr", SECTPR_ORDER)):
+                for el in root.iter(w + tag):
+                    names = [c.tag.replace(w, "") for c in el if isinstance(c.tag, str)]
+                    if tag == "rPr" and el.getparent().tag == w + "pPr":
+                        names = [n for n in names if n not in ("ins", "del", "moveFrom", "moveTo")]
+                    idx = [order.index(n) for n in names]  # unknown names raise
+                    assert idx == sorted(idx), (name, tag, names)
+                    checked += 1
+    return checked
+
+
 def md_paragraphs(text: str) -> list[str]:
     """Visible paragraphs of a Markdown template: comments dropped, heading marks and bold removed."""
     assert text.startswith("\ufeff")
@@ -106,6 +133,7 @@ def test_every_docx_is_a_gongwen_material(kb, built_site):
     for m, p in templates(kb):
         doc = open_docx(site, m, p)
         check_page_and_styles(doc)
+        assert check_schema_order((site / template_path(m, p, "docx")).read_bytes()) > 100
         paras = doc.paragraphs
         texts = [x.text for x in paras]
         styles = [x.style.style_id for x in paras]
@@ -159,6 +187,7 @@ def test_base_docx_is_the_same_setup_with_an_empty_body(built_site):
     assert raw == base_docx()
     doc = Document(io.BytesIO(raw))
     check_page_and_styles(doc)
+    assert check_schema_order(raw) > 10
     body = doc.element.body
     assert [el.tag for el in body] == [qn("w:sectPr")]
     names = zipfile.ZipFile(io.BytesIO(raw)).namelist()

@@ -44,6 +44,31 @@ def _fonts(rpr, name: str) -> None:
         fonts.attrib.pop(qn(attr), None)
 
 
+# Child order of w:pPr and w:rPr in the OOXML schema (ISO/IEC 29500 CT_PPrBase, CT_RPr): Word refuses
+# a file whose properties are out of order, so every property we add goes into its place.
+PPR_ORDER = ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+             "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+             "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+             "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange").split()
+RPR_ORDER = ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+             "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+             "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath").split()
+
+
+def _put(parent, el) -> None:
+    """Add a property element to w:pPr or w:rPr in schema order (replacing one with the same tag)."""
+    order = PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER
+    name = el.tag.split("}")[1]
+    for old in parent.findall(el.tag):
+        parent.remove(old)
+    later = {qn(f"w:{t}") for t in order[order.index(name) + 1:]}
+    for i, child in enumerate(parent):
+        if child.tag in later:
+            parent.insert(i, el)
+            return
+    parent.append(el)
+
+
 def _el(tag: str, **attrs) -> OxmlElement:
     el = OxmlElement(tag)
     for k, v in attrs.items():
@@ -85,7 +110,7 @@ def _paragraph_style(doc, sid: str, font: str, size, align, indent: bool, before
     else:
         pf.first_line_indent = Twips(0)
     if outline is not None:
-        style.element.get_or_add_pPr().append(_el("w:outlineLvl", val=outline))
+        _put(style.element.get_or_add_pPr(), _el("w:outlineLvl", val=outline))
         pf.keep_with_next = True
     return style
 
@@ -111,12 +136,9 @@ def _setup(doc) -> None:
     # Document defaults and Normal: 3号 仿宋_GB2312, exact 28.95 pt, justified.
     rpr_default = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _fonts(rpr_default, FANGSONG)
-    for tag in ("w:sz", "w:szCs", "w:lang"):
-        for old in rpr_default.findall(qn(tag)):
-            rpr_default.remove(old)
-    rpr_default.append(_el("w:sz", val=32))
-    rpr_default.append(_el("w:szCs", val=32))
-    rpr_default.append(_el("w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"))
+    _put(rpr_default, _el("w:sz", val=32))
+    _put(rpr_default, _el("w:szCs", val=32))
+    _put(rpr_default, _el("w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"))
     normal = styles["Normal"]
     _style_font(normal, FANGSONG, SIZE_3)
     _exact(normal.paragraph_format)
@@ -124,11 +146,11 @@ def _setup(doc) -> None:
     normal.paragraph_format.widow_control = False
     # Condensed by 0.25 pt: a 3号 character then fits one cell of the 15.79 pt character grid in renderers
     # that give a wider glyph two cells (LibreOffice); Word and WPS lay out 28 characters either way.
-    normal.element.get_or_add_rPr().append(_el("w:spacing", val=CONDENSE))
+    _put(normal.element.get_or_add_rPr(), _el("w:spacing", val=CONDENSE))
 
     C, J, R = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.RIGHT
     title = _paragraph_style(doc, "KbTitle", XIAOBIAOSONG, SIZE_2, C, False, after=LINE_PITCH)
-    title.element.get_or_add_pPr().append(_el("w:snapToGrid", val=0))   # 2号 characters keep their own width
+    _put(title.element.get_or_add_pPr(), _el("w:snapToGrid", val=0))   # 2号 characters keep their own width
 
     _paragraph_style(doc, "KbName", KAITI, SIZE_3, C, False, after=LINE_PITCH)
     _paragraph_style(doc, "KbH1", HEITI, SIZE_3, J, True, outline=0)
@@ -145,13 +167,13 @@ def _setup(doc) -> None:
     placeholder.quick_style = True
     rpr = placeholder.element.get_or_add_rPr()
     # Highlight for Word and WPS; the same yellow as shading, which every renderer applies from a style.
-    rpr.append(_el("w:highlight", val="yellow"))
-    rpr.append(_el("w:shd", val="clear", color="auto", fill="FFFF00"))
+    _put(rpr, _el("w:highlight", val="yellow"))
+    _put(rpr, _el("w:shd", val="clear", color="auto", fill="FFFF00"))
     lead = styles.add_style(CHARACTER_STYLES["KbLead"], WD_STYLE_TYPE.CHARACTER)
     lead.style_id = "KbLead"
     lead.quick_style = True
     lead.font.bold = True
-    lead.element.get_or_add_rPr().append(_el("w:bCs"))
+    _put(lead.element.get_or_add_rPr(), _el("w:bCs"))
 
     # Footer page numbers “— 1 —”, 4号 宋体: odd pages right, even pages left, one character in.
     doc.settings.odd_and_even_pages_header_footer = True
@@ -169,7 +191,7 @@ def _page_number(p, align) -> None:
         pf.right_indent = Twips(280)
     else:
         pf.left_indent = Twips(280)
-    p.paragraph_format.element.get_or_add_pPr().append(_el("w:snapToGrid", val=0))
+    _put(p.paragraph_format.element.get_or_add_pPr(), _el("w:snapToGrid", val=0))
 
     def run(text=None, field=None):
         r = p.add_run(text or "")

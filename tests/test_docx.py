@@ -258,3 +258,21 @@ def test_libreoffice_renders_22_lines_a_page_and_page_numbers(rendered):
     assert max(widths) <= 29 and widths.count(28) >= 5, "lines of 28 characters"
     top = pages[1][0][0]
     assert abs(top - 37 / 25.4 * 72) < 12                              # text starts 37 mm from the top
+
+
+def test_docx_is_reproducible_and_names_its_fonts(kb):
+    """The same blocks give the same bytes (no time stamps); the font table names every style font for GB2312."""
+    from reviewkb.docx import render_docx
+
+    m = kb.by_id("meetings")["2025-mzsh"]
+    blocks = template_blocks(kb, m, "班子")
+    raw = render_docx(blocks)
+    assert raw == render_docx(blocks)
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        fonts = z.read("word/fontTable.xml").decode("utf-8")
+        comments = z.read("word/comments.xml").decode("utf-8")
+    for font in ("方正小标宋简体", "仿宋_GB2312", "楷体_GB2312", "黑体", "宋体"):
+        assert re.search(rf'<w:font w:name="{font}"><w:altName w:val="[^"]+"/><w:charset w:val="86"/>', fonts), font
+    assert "w:date=" not in comments
+    doc = Document(io.BytesIO(raw))
+    assert doc.core_properties.title == blocks[0].text and doc.core_properties.author == ""

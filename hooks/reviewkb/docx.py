@@ -230,10 +230,32 @@ def _saved(doc) -> bytes:
     return out.getvalue()
 
 
+# The fonts of the styles, for the font table: GB2312 character set and a common Windows name that
+# Word and WPS fall back to where the exact font is not installed.
+FONT_TABLE = ((XIAOBIAOSONG, "宋体"), (FANGSONG, "仿宋"), (KAITI, "楷体"), (HEITI, "SimHei"), (SONGTI, "SimSun"))
+
+
+def _font_table(doc) -> None:
+    from lxml import etree
+
+    part = next(p for p in doc.part.package.parts if p.partname == "/word/fontTable.xml")
+    root = etree.fromstring(part.blob)
+    for name, alt in FONT_TABLE:
+        font = _el("w:font", name=name)
+        for child in (_el("w:altName", val=alt), _el("w:charset", val="86"), _el("w:family", val="auto"),
+                      _el("w:pitch", val="variable")):
+            font.append(child)
+        root.append(font)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 @lru_cache(maxsize=1)
 def _base_bytes() -> bytes:
     doc = Document()
     _setup(doc)
+    _font_table(doc)
+    props = doc.core_properties
+    props.author = props.comments = props.last_modified_by = ""
     for p in list(doc.element.body.iterchildren(qn("w:p"))):
         doc.element.body.remove(p)
     return _saved(doc)
@@ -263,4 +285,7 @@ def render_docx(blocks: list[Block]) -> bytes:
             c = doc.add_comment(made, text=lines[0], author=AUTHOR, initials=INITIALS)
             for line in lines[1:]:
                 c.add_paragraph(line)
+            c._comment_elm.attrib.pop(qn("w:date"), None)   # no time stamp: the same blocks give the same file
+    title = next((b.text for b in blocks if b.style == "KbTitle"), "")
+    doc.core_properties.title = title
     return _saved(doc)

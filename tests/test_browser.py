@@ -101,6 +101,20 @@ def test_docx_download_has_the_chinese_name_and_opens(page, site_url, kb):
     assert len(doc.comments) > len(meeting.aspects)
 
 
+def test_rectification_list_download_from_its_page(page, site_url, kb):
+    page.goto(site_url + "/forms/rectification-list/")
+    meeting = kb.by_id("meetings")["2024-mzsh"]
+    with page.expect_download() as info:
+        page.locator('a[download="2024-mzsh-rectification-list.md"]').click()
+    download = info.value
+    assert download.suggested_filename == "2024-mzsh-rectification-list.md"
+    text = open(download.path(), encoding="utf-8").read()
+    assert text.startswith("# 2024年度民主生活会整改清单")
+    for aspect in meeting.aspects:
+        assert aspect.short in text
+    assert "| 序号 | 问题 | 原因 | 措施 | 责任人 | 完成时限 | 检验方式 | 销号情况 |" in text
+
+
 def _expected_copy(kb, pid):
     p = kb.by_id("problems")[pid]
     return p.title + "。\n" + "\n".join([p.body, *p.cases])
@@ -153,7 +167,8 @@ def test_no_request_leaves_the_machine(page, site_url):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     for path in ("/", "/meetings/2025-mzsh/", "/aspects/2025-mzsh-1/", "/examples/work-style/",
-                 "/samples/sample-2021-office/", "/downloads/", "/contributing/"):
+                 "/samples/sample-2021-office/", "/downloads/", "/contributing/", "/criticisms/", "/guides/",
+                 "/forms/opinion-form/"):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
     search(page, site_url, "形式主义")

@@ -149,8 +149,8 @@ def test_thesaurus_page_lists_every_group_and_stays_out_of_search(kb):
 
 def test_every_page_renders_to_html(kb):
     pages = render_pages(kb)
-    assert len(pages) == 11 + len(kb.meetings) + len(kb.aspects) + len(kb.themes) + len(kb.sections) \
-        + len(kb.samples) + len(kb.roles)
+    assert len(pages) == 12 + len(kb.meetings) + len(kb.aspects) + len(kb.themes) + len(kb.sections) \
+        + len(kb.samples) + len(kb.roles) + 2 + sum(g.id != "criticism" for g in kb.guides) + len(kb.forms)
     for path, text in pages.items():
         assert text.strip(), path
         body = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
@@ -269,3 +269,13 @@ def test_templates_handle_any_section_generically(kb):
         assert [b.text.split("、")[0] for b in h1] == [cn_number(i) for i in range(1, len(h1) + 1)]
         assert len(h1) == sum(1 for sid in meeting.structure if new_kb.by_id("sections")[sid].heading
                                   and perspective in new_kb.by_id("sections")[sid].perspectives)
+
+
+def test_sample_problems_stay_in_their_own_year(kb):
+    """The 2021 sample speaks of 新冠 and 党史学习教育: its problems reach no later meeting's aspects."""
+    sample = {pid for x in kb.samples for g in x.groups for pid in g.problems}
+    for a in kb.aspects:
+        shown = {p.id for p in kb.problems_for_aspect(a)} & sample
+        if a.meeting != "2021-mzsh":
+            assert not shown, (a.id, shown)
+    assert sample <= {p.id for a in kb.aspects if a.meeting == "2021-mzsh" for p in kb.problems_for_aspect(a)}

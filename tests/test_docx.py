@@ -276,3 +276,17 @@ def test_docx_is_reproducible_and_names_its_fonts(kb):
     assert "w:date=" not in comments
     doc = Document(io.BytesIO(raw))
     assert doc.core_properties.title == blocks[0].text and doc.core_properties.author == ""
+
+
+def test_render_docx_refuses_styles_outside_the_contract():
+    from reviewkb.docx import render_docx
+    from reviewkb.templates import Block, Run
+
+    with pytest.raises(ValueError):
+        render_docx([Block("Heading1", (Run("一、标题"),))])
+    with pytest.raises(ValueError):
+        render_docx([Block("KbBody", (Run("正文", "Strong"),))])
+    doc = Document(io.BytesIO(render_docx([Block("KbBody", (Run("一是"), Run("要点。", "KbLead")), comment="提示")])))
+    assert [(r.text, r.style.style_id) for r in doc.paragraphs[0].runs if r.text] == [("一是", "DefaultParagraphFont"),
+                                                                           ("要点。", "KbLead")]
+    assert len(doc.comments) == 1 and doc.comments[0].text == "提示"

@@ -105,9 +105,9 @@ def test_rectification_list_download_from_its_page(page, site_url, kb):
     page.goto(site_url + "/forms/rectification-list/")
     meeting = kb.by_id("meetings")["2024-mzsh"]
     with page.expect_download() as info:
-        page.locator('a[download="2024-mzsh-rectification-list.md"]').click()
+        page.locator('a[href$="2024-mzsh-rectification-list.md"]').click()
     download = info.value
-    assert download.suggested_filename == "2024-mzsh-rectification-list.md"
+    assert download.suggested_filename == "2024年度民主生活会整改清单（模板）.md"
     text = open(download.path(), encoding="utf-8").read()
     assert text.startswith("# 2024年度民主生活会整改清单")
     for aspect in meeting.aspects:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
-from reviewkb.forms import form_meetings, form_path
+from reviewkb.forms import form_meetings, form_name, form_path
 
 # `python -m reviewkb` runs this checkout's core, whichever checkout .venv was installed from.
 CORE_ENV = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
@@ -98,9 +98,10 @@ def test_meeting_paperwork_pages_and_downloads_exist(kb, built_site):
         page = (site / "forms" / form.id / "index.html").read_text(encoding="utf-8")
         for m in (form_meetings(kb) if form.per_meeting else [None]):
             path = form_path(form, m)
-            name = Path(path).name
+            name = f"{form_name(form, m)}.md"  # saved under the Chinese name, served under the ASCII path
             assert (site / path).is_file(), path
             assert f'download="{name}"' in page and f'download="{name}"' in downloads, name
+            assert f'download="{name}" href="{Path(path).name}"' in downloads, name
         assert page.count("<table>") >= sum(1 for p in form.parts if p.columns), form.id
     rect = (site / "downloads" / "2025-mzsh-rectification-list.md").read_text(encoding="utf-8")
     assert "| 序号 | 问题 | 原因 | 措施 | 责任人 | 完成时限 | 检验方式 | 销号情况 |" in rect

@@ -14,6 +14,7 @@ from typing import Callable
 from .model import KnowledgeBase
 from .pages.common import FORMULATIONS_PATH, current_meeting, item_home
 from .schema import LEVELS
+from .templates import PERSPECTIVES, blocks_json, template_blocks
 
 ITEMS_PER_SHARD = 200
 KINDS_OF_ITEMS = (("problem", "problems"), ("cause", "causes"), ("measure", "measures"))
@@ -53,6 +54,11 @@ def meta(kb: KnowledgeBase) -> dict:
         "roles": [{"id": r.id, "name": r.name} for r in kb.roles],
         "themes": [{"id": t.id, "name": t.name} for t in kb.themes],
     }
+
+
+def templates(kb: KnowledgeBase) -> dict:
+    """Every template's blocks (FRONTEND.md block model): meeting id -> 个人|班子 -> blocks."""
+    return {m.id: {p: blocks_json(template_blocks(kb, m, p)) for p in PERSPECTIVES} for m in kb.meetings}
 
 
 def item_record(kb: KnowledgeBase, kind: str, item, url_of: Callable[[str], str]) -> dict:
@@ -96,7 +102,11 @@ def render_assets(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, 
     `url_of` maps a docs path (``examples/x.md``) to its URL relative to the site root, which
     depends on how the site generator lays pages out.
     """
+    from .docx import base_docx
+
     out: dict[str, str | bytes] = {"assets/data/meta.js": data_script("meta", meta(kb)),
+                                   "assets/data/templates.js": data_script("templates", templates(kb)),
+                                   "assets/gongwen-base.docx": base_docx(),
                                    "assets/data/formulations.js": data_script("formulations", formulations(kb, url_of)),
                                    "assets/data/pages.js": data_script("pages", pages(kb, url_of))}
     for i, shard in enumerate(items(kb, url_of)):

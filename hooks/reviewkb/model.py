@@ -149,6 +149,18 @@ class SectionExample:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """One text per kind of material: a leading cadre's own (民主生活会 个人), a team's (班子), an ordinary
+    member's (组织生活会 个人) and a branch committee's (组织生活会 班子)."""
+
+    personal: str = ""
+    team: str = ""
+    member: str = ""
+    branch: str = ""
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
 class Section:
     id: str
     name: str
@@ -160,6 +172,9 @@ class Section:
     pitfalls: tuple[str, ...] = ()
     tips: tuple[str, ...] = ()
     examples: tuple[SectionExample, ...] = ()
+    variants: Wording | None = None     # template text for other kinds of material (personal = template)
+    intro: Wording | None = None        # a paragraph before the repeated slots (e.g. 征求意见反馈)
+    length: Wording | None = None       # usual length of this part, shown as a hint
     loc: Loc = _loc()
 
 
@@ -299,6 +314,7 @@ CLASSES = {
 }
 NESTED = {("meetings", "sources"): Source, ("meetings", "aspects"): Aspect,
           ("sections", "examples"): SectionExample, ("samples", "groups"): SampleGroup,
+          ("sections", "variants"): Wording, ("sections", "intro"): Wording, ("sections", "length"): Wording,
           ("guides", "sections"): GuideSection, ("forms", "sections"): GuideSection, ("forms", "parts"): FormPart}
 
 

@@ -39,6 +39,15 @@ def page_paths(kb: KnowledgeBase) -> list[str]:
 
 
 def _page_makers(kb: KnowledgeBase) -> dict:
+    cache: dict = {}
+
+    def sizes() -> dict[str, int]:
+        """Byte size of every download (shown next to its link), computed once and only if needed."""
+        if "sizes" not in cache:
+            cache["sizes"] = {path: len(content.encode("utf-8") if isinstance(content, str) else content)
+                              for path, content in render_downloads(kb).items()}
+        return cache["sizes"]
+
     pages = {
         "index.md": lambda: render_home(kb),
         "meetings/index.md": lambda: render_meetings_index(kb),
@@ -50,7 +59,7 @@ def _page_makers(kb: KnowledgeBase) -> dict:
         "sections/index.md": lambda: render_sections_index(kb),
         "roles/index.md": lambda: render_roles_index(kb),
         TAGS_PATH: lambda: render_tags(kb),
-        "downloads/index.md": lambda: render_templates_index(kb),
+        "downloads/index.md": lambda: render_templates_index(kb, sizes()),
         THESAURUS_PATH: lambda: render_thesaurus(kb),
         GUIDES_INDEX: lambda: render_guides_index(kb),
         CRITICISMS_PATH: lambda: render_criticisms(kb),
@@ -60,7 +69,7 @@ def _page_makers(kb: KnowledgeBase) -> dict:
     pages.update({guide_path(g.id): (lambda g=g: render_guide(kb, g)) for g in page_guides(kb)})
     pages.update({form_page_path(f): (lambda f=f: render_form_page(kb, f)) for f in kb.forms})
     for m in kb.meetings:
-        pages[meeting_path(m)] = lambda m=m: render_meeting(kb, m)
+        pages[meeting_path(m)] = lambda m=m: render_meeting(kb, m, sizes())
         for a in m.aspects:
             pages[aspect_path(a)] = lambda a=a: render_aspect(kb, a)
     for t in kb.themes:
@@ -74,9 +83,14 @@ def _page_makers(kb: KnowledgeBase) -> dict:
     return pages
 
 
-def render_downloads(kb: KnowledgeBase) -> dict[str, str]:
-    """Every downloadable template: path -> Markdown text of the file."""
-    return template_files(kb) | form_files(kb)
+_last_downloads: list = []   # [kb, files]: pages need the files' sizes, the adapter the files
+
+
+def render_downloads(kb: KnowledgeBase) -> dict[str, str | bytes]:
+    """Every downloadable file: served path -> text (written as UTF-8) or bytes."""
+    if not _last_downloads or _last_downloads[0] is not kb:
+        _last_downloads[:] = [kb, template_files(kb) | form_files(kb)]
+    return _last_downloads[1]
 
 
 def nav(kb: KnowledgeBase) -> list:

@@ -46,6 +46,16 @@ def refs(name, kind, doc, required=True, min_items=1):
     return Field(name, "list", doc, required, item=Field("item", "ref", doc, ref=kind), min_items=min_items)
 
 
+def wording(name, doc):
+    """An optional text per kind of material: personal (民主生活会 个人), team (班子), member (普通党员), branch (支委会)."""
+    return Field(name, "object", doc, fields=(
+        text("personal", "民主生活会个人材料（领导干部）。", required=False),
+        text("team", "班子材料。", required=False),
+        text("member", "普通党员的组织生活会个人材料（不填则用 personal）。", required=False),
+        text("branch", "党支部委员会的组织生活会材料（不填则用 team）。", required=False),
+    ))
+
+
 ID = Field("id", "id", "唯一标识，只用 a-z、0-9 和连字符，用作网址锚点和文件名。", True)
 SOURCE = text("source", "来源说明，如“原创示例”或样本材料名称。")
 GUIDE = (
@@ -163,6 +173,9 @@ KINDS: dict[str, tuple[str, tuple[Field, ...]]] = {
             text("text", "示例正文。"),
             SOURCE,
         ))),
+        wording("variants", "其他材料的模板骨架（不填则用 template）：team 为班子材料，member 为普通党员组织生活会材料，branch 为党支部委员会组织生活会材料。"),
+        wording("intro", "重复的一是、二是之前的一段（如对征求意见的回应）；personal/team/member/branch 分别对应四种材料。"),
+        wording("length", "这一部分通常的篇幅（经验值），在模板中作为提示显示；personal/team/member/branch 分别对应四种材料。"),
     )),
     "samples": ("真实样本材料的完整结构化拆解。", (
         ID,

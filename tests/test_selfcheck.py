@@ -264,7 +264,7 @@ def test_rules_are_listed_on_the_page_and_the_contributor_page(kb):
     page = render_pages(kb)["selfcheck.md"]
     contrib = fill_markers("<!-- kb:rules -->\n<!-- kb:fields:formulations -->")
     for r in rules():
-        assert f"`{r.id}`" in page and f"`{r.id}`" in contrib
+        assert f">{r.id}</code>" in page and f">{r.id}</code>" in contrib
     assert 'data-module="kb-selfcheck"' in page
     assert "`variants`" in contrib
 

@@ -39,7 +39,7 @@ def rules_table(src: str) -> str:
     """Markdown table of the rules; `src` is the page it appears on (for relative links)."""
     rows = ["| 规则 | 严重程度 | 查什么 | 怎样改 |", "| --- | --- | --- | --- |"]
     for r in rules():
-        rows.append(f"| `{r.id}` {{ #rule-{r.id} }} {md_inline(r.name)} | {r.severity} | {md_inline(r.help)} | "
+        rows.append(f"| <code id='rule-{r.id}'>{r.id}</code> {md_inline(r.name)} | {r.severity} | {md_inline(r.help)} | "
                     f"[写法说明]({link(src, r.guide)}) |")
     return "\n".join(rows)
 

@@ -91,3 +91,9 @@ test("a draft kept as blocks is checked as text, its placeholders as blanks", ()
   const r = checkMaterial(text, { meeting: "t-mzsh", perspective: "个人" }, { prepared: PREPARED });
   assert.equal(r.findings.filter((f) => f.rule === "blank").length, 1);
 });
+
+test("problems numbered 1. are units; a Chinese-numbered short line is an aspect heading", () => {
+  const parsed = parseMaterial("一、存在的问题\n（一）担当作为方面\n1.调研不深入\n2.回应群众诉求慢，今年超期5件。", META.meetings[0]);
+  assert.deepEqual(parsed.aspects.map((a) => a.aspect), ["t-2"]);
+  assert.deepEqual(parsed.units.map((u) => [u.aspect, u.text]), [["t-2", "1.调研不深入"], ["t-2", "2.回应群众诉求慢，今年超期5件。"]]);
+});

@@ -128,8 +128,11 @@ export function matchAspect(heading, meeting) {
 function looksLikeSubheading(text, meeting) {
   const bare = stripNumbering(text);
   if (!NUMBERING_RE.test(text) || /^[一二三四五六七八九十]+是/.test(bare)) return false;
-  if (/方面[：:。]?\s*$/.test(text) || (bare.length <= 40 && !/。./.test(bare))) return true;
-  return bare.length <= 160 && !/。./.test(bare) && Boolean(matchAspect(text, meeting));
+  if (/方面[：:。]?\s*$/.test(text)) return true;
+  if (bare.length > 160 || /。./.test(bare)) return false;
+  // Problems numbered 1. or （1） are units; short Chinese-numbered lines are sub-headings.
+  const arabic = /^\s*[（(]?\d/.test(text);
+  return (!arabic && bare.length <= 40) || Boolean(matchAspect(text, meeting));
 }
 
 // Parse a material. `meeting` (from KB_DATA.meta.meetings) is used to recognise aspect headings,

@@ -4,9 +4,11 @@
 import { init as initFilterBar } from "./filter-bar.js";
 import { initFileLinks } from "./links.js";
 import { initSearch } from "./search-ui.js";
+import { init as initSelfcheck } from "./selfcheck.ui.js";
 
 const MODULES = {
   "kb-filter": initFilterBar,
+  "kb-selfcheck": initSelfcheck,
 };
 
 const FEATURES = [

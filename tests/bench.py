@@ -124,7 +124,9 @@ def site_stats(site: Path) -> dict:
     largest = max(pages, key=lambda f: f.stat().st_size)
     index = [f for f in files if f.parent.name == "search" and f.name == "search_index.json"] \
         + [f for f in files if "assets/search/" in f.as_posix()]
+    aspects = [f.stat().st_size for f in pages if f.parent.parent.name == "aspects"]
     return {"size": sum(f.stat().st_size for f in files), "largest": largest.stat().st_size,
+            "largest_aspect": max(aspects, default=0),
             "largest_name": largest.relative_to(site).parent.as_posix(), "index": sum(f.stat().st_size for f in index)}
 
 
@@ -236,6 +238,8 @@ def main() -> int:
                 failures.append(f"{total}: requests left 127.0.0.1: {out_ours[:3]}")
             if size == 0 and q_ours > 0.3:
                 failures.append(f"today: first result {q_ours:.2f} s > 0.3 s")
+            if s_ours["largest_aspect"] > 300_000:
+                failures.append(f"{total}: an aspect page has {fmt_mb(s_ours['largest_aspect'])} (target < 300 KB)")
             if total >= 10000:
                 if t_ours > 1.3 * t_plain:
                     failures.append(f"{total}: build {t_ours / t_plain:.2f}× plain > 1.3×")
@@ -255,7 +259,8 @@ def main() -> int:
               f"{t_o / t_p:.2f}× | {fmt_mb(s_o['size'])} / {fmt_mb(s_p['size'])} | "
               f"{fmt_mb(s_o['largest'])} (`{s_o['largest_name']}`) / {fmt_mb(s_p['largest'])} | "
               f"{fmt_mb(s_o['index'])} / {fmt_mb(s_p['index'])} | {q_o:.2f} s / {q_p:.2f} s | {fmt_mb(b_o)} / {fmt_mb(b_p)} |")
-    print(f"\nqueries: {', '.join(QUERIES)}")
+    print("\nlargest aspect page (ours): " + ", ".join(f"{r[0]:,}: {fmt_mb(r[4]['largest_aspect'])}" for r in rows))
+    print(f"queries: {', '.join(QUERIES)}")
     if failures:
         print("\n目标未达到：\n" + "\n".join(failures))
         return 1

@@ -192,13 +192,22 @@ def profile_build(project: Path, site: Path) -> str:
     finally:
         os.chdir(cwd)
     stats = pstats.Stats(prof)
-    total = sum(v[3] for k, v in stats.stats.items() if k[2] == "build" and "mkdocs" in k[0]) or 1
-    groups = {"python-markdown": "/markdown/", "search plugin": "/search/", "reviewkb (hook core)": "/reviewkb/",
-              "Material/Jinja templates": "/jinja2/", "YAML": "/yaml/"}
+
+    def cum(file_part: str, func: str) -> float:
+        return max((v[3] for k, v in stats.stats.items() if file_part in k[0] and k[2] == func), default=0.0)
+    total = cum("mkdocs/commands/build.py", "build") or 1.0
+    phases = {
+        "load + validate data (on_config)": cum("mkdocs_hooks.py", "on_config"),
+        "generate pages, data, index (on_files)": cum("mkdocs_hooks.py", "on_files"),
+        "  of which the search index": cum("reviewkb/search.py", "render_search_assets"),
+        "  of which page Markdown (render_pages)": cum("reviewkb/render.py", "render_pages"),
+        "python-markdown (all pages)": cum("markdown/core.py", "convert"),
+        "Material templates (Jinja)": cum("mkdocs/commands/build.py", "_build_page"),
+        "after the build (offline zip …)": cum("mkdocs_hooks.py", "on_post_build"),
+    }
     out = io.StringIO()
-    for label, needle in groups.items():
-        cum = max((v[3] for k, v in stats.stats.items() if needle in k[0]), default=0.0)
-        out.write(f"  {label:<28} ~{cum / total:5.0%} (largest cumulative frame)\n")
+    for label, t in phases.items():
+        out.write(f"  {label:<42} {t / total:5.0%}\n")
     return out.getvalue()
 
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from reviewkb.model import Problem
 from reviewkb.pages.common import (LIBRARY_PAGE_SIZE, aspect_path, html_href, item_path, item_url, library_pages, library_path,
                                    page_url)
+from reviewkb.pages.library import TAG_LIST_MAX
 from reviewkb.pages.meetings import ASPECT_LIST_MAX
 from reviewkb.render import link, nav, render_pages, render_problem
 from reviewkb.templates import aspect_heading, render_markdown, render_template, runs, template_blocks, template_files
@@ -111,6 +112,8 @@ def test_large_themes_are_split_into_bounded_library_pages(kb):
     rendered = render_pages(big)
     assert library_path(theme, 2) in rendered
     assert rendered[library_path(theme, 2)].count('data-kb-kind="problem"') == 200
+    tags = {t for p in big.problems for t in p.tags}
+    assert rendered["tags.md"].count('class="kb-entry"') <= TAG_LIST_MAX * len(tags)
     for a in big.aspects:   # aspect pages list at most ASPECT_LIST_MAX compact entries
         assert rendered[aspect_path(a)].count('class="kb-entry"') <= ASPECT_LIST_MAX
         assert 'class="kb-item' not in rendered[aspect_path(a)]

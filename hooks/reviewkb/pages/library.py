@@ -77,7 +77,7 @@ def render_roles_index(kb: KnowledgeBase) -> str:
 
 
 BROWSE_LIST_MAX = 40   # entries under one heading of a browsing page (role, theme); the rest is a link away
-TAG_LIST_MAX = 6       # entries under one tag (there are hundreds of tags); the rest is a search away
+TAG_LIST_MAX = 3       # entries under one tag (there are hundreds of tags); the rest is a search away
 
 
 def render_role(kb: KnowledgeBase, role_id: str) -> str:
@@ -103,15 +103,19 @@ def render_tags(kb: KnowledgeBase) -> str:
     for p in kb.problems:
         for t in p.tags:
             tagged[t].append(p)
-    # The tag cloud is the table of contents: a second one (hundreds of tags) would double the page.
-    out = [head("按标签浏览", exclude_search=True).replace("\n---\n", "\nhide:\n  - toc\n---\n", 1), "", f"共 {len(tagged)} 个标签。", "",
-           '<p class="kb-tag-cloud" markdown>' + " ".join(
-               f"[{md_inline(t)}（{len(ps)}）](#{anchor('tag', t)})" for t, ps in sorted(tagged.items(), key=lambda kv: -len(kv[1])))
-           + "</p>", ""]
-    for t, ps in sorted(tagged.items(), key=lambda kv: -len(kv[1])):
-        out += [f"## {md_inline(t)} {{ #{anchor('tag', t)} }}", "", entry_list(kb, src, ps[:TAG_LIST_MAX], facets=False)]
+    # The tag cloud is the table of contents; tag headings are raw HTML, so that hundreds of tags do
+    # not also fill the sidebar. Each tag lists a few examples and searches for the rest.
+    ordered = sorted(tagged.items(), key=lambda kv: -len(kv[1]))
+    out = [head("按标签浏览", exclude_search=True), "", f"共 {len(tagged)} 个标签。", "",
+           raw('<p class="kb-tag-cloud">' + " ".join(
+               f'<a href="#{anchor("tag", t)}">{attr(t)}（{len(ps)}）</a>' for t, ps in ordered) + "</p>"), ""]
+    for t, ps in ordered:
+        more = ""
         if len(ps) > TAG_LIST_MAX:
             href = html_href(src, "index.md") + "?q=" + quote(t)
-            out += [raw(f'<p class="kb-more">共 {len(ps)} 条，这里列出前 {TAG_LIST_MAX} 条。'
-                        f'<a href="{href}">搜索“{attr(t)}”查看全部</a></p>'), ""]
+            more = (f'<p class="kb-more">共 {len(ps)} 条，这里列出前 {TAG_LIST_MAX} 条。'
+                    f'<a href="{href}">搜索“{attr(t)}”查看全部</a></p>')
+        out += [raw(f'<h2 id="{anchor("tag", t)}">{attr(t)}</h2>'), "", entry_list(kb, src, ps[:TAG_LIST_MAX], facets=False)]
+        if more:
+            out += [raw(more), ""]
     return "\n".join(out)

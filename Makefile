@@ -46,10 +46,10 @@ check: $(STAMP)
 schemas: $(STAMP)
 	$(PY) -m reviewkb schema schemas
 
-# Debian packages the tests need: chromium (browser tests), LibreOffice Writer, CJK fonts and poppler
-# (rendering the .docx templates to PDF and reading it back). Installed when missing and we are root,
-# with one apt-get update.
-DEBS := chromium libreoffice-writer-nogui fonts-noto-cjk poppler-utils
+# Debian packages the tests need: chromium and firefox-esr (browser tests; Firefox opens the offline
+# copy), LibreOffice Writer, CJK fonts and poppler (rendering the .docx templates to PDF and reading it
+# back). Installed when missing and we are root, with one apt-get update.
+DEBS := chromium firefox-esr libreoffice-writer-nogui fonts-noto-cjk poppler-utils
 debs:
 	@missing=""; for p in $(DEBS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \

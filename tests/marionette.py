@@ -193,6 +193,18 @@ class Firefox:
                 raise AssertionError("Firefox did not show its download dialog")
             time.sleep(0.1)
 
+    def page_errors(self) -> list[str]:
+        """Script errors and Content-Security-Policy reports of file:// pages in the browser console."""
+        self.command("Marionette:SetContext", {"value": "chrome"})
+        try:
+            return self.execute("""
+                return Services.console.getMessageArray()
+                  .filter(m => m instanceof Ci.nsIScriptError && m.sourceName.startsWith('file:')
+                               && (m.category.includes('CSP') || !(m.flags & Ci.nsIScriptError.warningFlag)))
+                  .map(m => `${m.errorMessage} (${decodeURI(m.sourceName.split('/').slice(-2).join('/'))}:${m.lineNumber})`);""")
+        finally:
+            self.command("Marionette:SetContext", {"value": "content"})
+
     def quit(self) -> None:
         try:
             self.command("Marionette:Quit", {"flags": ["eForceQuit"]})

@@ -88,7 +88,7 @@ class Steps:
 
 def test_offline_copy_works_in_firefox(firefox, offline_root, kb, tmp_path):
     ff, steps = firefox, Steps(firefox)
-    started = time.monotonic()
+    started, earlier_errors = time.monotonic(), len(ff.page_errors())
 
     # 1. Home page: the scripts ran and the page knows it is the offline copy.
     steps.open((offline_root / "index.html").as_uri())
@@ -158,6 +158,9 @@ def test_offline_copy_works_in_firefox(firefox, offline_root, kb, tmp_path):
     outside = [u for u in steps.fetched if urlparse(u).scheme not in ("file", "blob", "data", "")
               ]
     assert not outside, f"离线版发出了外部请求：{outside}"
+    # 8. No script error and no Content-Security-Policy report in Firefox's console.
+    errors = ff.page_errors()[earlier_errors:]
+    assert not errors, f"Firefox 控制台里有脚本错误：{errors[:5]}"
     print(f"\nFirefox: started in {ff.started_in:.1f} s, walk {time.monotonic() - started:.1f} s, "
           f"first search result {first_result_s:.2f} s")
 
@@ -182,12 +185,16 @@ def test_request_check_sees_a_network_request(firefox, offline_root, tmp_path):
         html = (offline_root / "index.html").read_text(encoding="utf-8")
         html, csp = re.subn(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
         assert csp == 1, "首页没有 Content-Security-Policy"
-        page.write_text(html.replace("</head>", f'<script src="{probe}"></script></head>', 1), encoding="utf-8")
+        (offline_root / "probe.js").write_text("throw new Error('kb probe error');", encoding="utf-8")
+        tags = f'<script src="{probe}"></script><script src="probe.js"></script>'
+        page.write_text(html.replace("</head>", tags + "</head>", 1), encoding="utf-8")
         steps = Steps(firefox)
         steps.open(page.as_uri())
         firefox.wait_for("document.documentElement.dataset.kbProbe === '1'", what="the probe script")
         steps.record()
         assert outside_requests(steps.fetched) == [probe]
+        assert any("kb probe error" in e and "probe.js" in e for e in firefox.page_errors())
     finally:
         server.shutdown()
         (offline_root / "probe.html").unlink(missing_ok=True)
+        (offline_root / "probe.js").unlink(missing_ok=True)

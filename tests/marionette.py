@@ -160,16 +160,12 @@ class Firefox:
         self.command("WebDriver:ElementSendKeys", {"id": eid, "text": text})
 
     def save_download(self, css: str, timeout: float = 30) -> Path:
-        """Click a download link, choose "Save File" in Firefox's dialog, return the saved file."""
+        """Click a download link and return the saved file, pressing "Save File" if Firefox asks."""
         before = set(self.downloads.iterdir())
         self.click(css)
-        self.command("Marionette:SetContext", {"value": "chrome"})
-        try:
-            self.wait_for_chrome(timeout)
-        finally:
-            self.command("Marionette:SetContext", {"value": "content"})
         deadline = time.monotonic() + timeout
         while True:
+            self._accept_download_dialog()
             new = [p for p in set(self.downloads.iterdir()) - before if not p.name.endswith(".part")]
             if new and not list(self.downloads.glob("*.part")):
                 return new[0]
@@ -177,21 +173,21 @@ class Firefox:
                 raise AssertionError(f"no file saved after clicking {css}: {[p.name for p in self.downloads.iterdir()]}")
             time.sleep(0.1)
 
-    def wait_for_chrome(self, timeout: float) -> None:
-        """Wait for the "what should Firefox do with this file" dialog and accept it with Save."""
+    def _accept_download_dialog(self) -> bool:
+        """Choose Save in the "what should Firefox do with this file" dialog, if it is open."""
         script = """
             const w = [...Services.wm.getEnumerator(null)]
               .find(w => w.document.documentURI.includes('unknownContentType'));
             if (!w || !w.dialog || !w.document.getElementById('save')) return false;
-            const d = w.document, save = d.getElementById('save');
-            d.getElementById('mode').selectedItem = save;
+            const d = w.document;
+            d.getElementById('mode').selectedItem = d.getElementById('save');
             d.getElementById('unknownContentType').acceptDialog();
             return true;"""
-        deadline = time.monotonic() + timeout
-        while not self.execute(script):
-            if time.monotonic() > deadline:
-                raise AssertionError("Firefox did not show its download dialog")
-            time.sleep(0.1)
+        self.command("Marionette:SetContext", {"value": "chrome"})
+        try:
+            return self.execute(script)
+        finally:
+            self.command("Marionette:SetContext", {"value": "content"})
 
     def page_errors(self) -> list[str]:
         """Script errors and Content-Security-Policy reports of file:// pages in the browser console."""

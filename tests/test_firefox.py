@@ -103,8 +103,8 @@ def test_offline_copy_works_in_firefox(firefox, offline_root, kb, tmp_path):
     assert url.endswith("/aspects/2025-mzsh-1/index.html"), f"方面链接打开了 {url}"
     assert ff.execute("return document.querySelectorAll('.md-content h1').length") == 1, f"{url}: 不是正常页面"
 
-    # 3. Search: the index loads by <script> from the folder; typed keys give results with the example.
-    steps.open((offline_root / "index.html").as_uri())
+    # 3. Search from that page, two folders deep: the index loads by <script> from the copy; typed keys
+    #    give results that include the example, and its link opens it.
     search_started = time.monotonic()
     ff.type(".kb-search-input", QUERY)
     ff.wait_for("document.documentElement.dataset.kbSearchDone && "
@@ -143,6 +143,8 @@ def test_offline_copy_works_in_firefox(firefox, offline_root, kb, tmp_path):
     ff.wait_for("/检查完成/.test(document.querySelector('[data-sc=status]').textContent)", what="自查完成")
     rules = ff.execute("return [...document.querySelectorAll(\"[data-sc='findings'] li[data-rule]\")].map(e => e.dataset.rule)")
     assert sorted(rules) == sorted(expected), f"自查结果不对：{sorted(rules)}"
+    report = ff.save_download("[data-sc='export']").read_text(encoding="utf-8")
+    assert report.startswith("# 材料自查报告"), f"导出的自查报告不对：{report[:60]!r}"
 
     # 6. Storage for drafts: localStorage on file:// keeps a value from one page to another.
     ff.execute("localStorage.setItem('kb-ff-probe', '草稿' + arguments[0])", "一")

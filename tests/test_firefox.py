@@ -69,6 +69,10 @@ class Steps:
         assert not listing, f"{self.ff.url} 显示的是文件夹列表而不是页面"
         assert self.ff.execute("return document.documentElement.classList.contains('kb-js')"), \
             f"{self.ff.url}: 页面脚本没有运行（没有 kb-js）"
+        folders = self.ff.execute(
+            "return [...document.querySelectorAll('a[href]')].filter(a => a.protocol === 'file:' && !a.hasAttribute('download')"
+            " && a.pathname.endsWith('/')).map(a => `${a.getAttribute('href')} (${a.className || a.textContent.trim()})`)")
+        assert not folders, f"{unquote(self.ff.url)}: 这些链接会打开文件夹列表：{folders[:5]}"
 
     def follow(self, scope: str, text: str) -> str:
         """Click the first link in `scope` whose text contains `text`; return the URL it ends on."""

@@ -13,11 +13,12 @@ from reviewkb.offline import build_zip, offline_html, zip_name
 
 
 def test_folder_links_name_their_index_page():
-    html = ('<html lang="zh"><a href="../aspects/2025-mzsh-1/">a</a><a href="..">b</a>'
+    html = ('<html lang="zh"><a href="../aspects/2025-mzsh-1/">a</a><a href="..">b</a><a href="../..">g</a>'
             '<a href="./#top">c</a><a href="../x.docx">d</a><a href="https://example.org/">e</a>'
             '<a href="#frag">f</a><script src="../assets/kb.bundle.js"></script></html>')
     out = offline_html(html)
     assert 'href="../aspects/2025-mzsh-1/index.html"' in out
+    assert 'href="../../index.html"' in out
     assert 'href="../index.html"' in out and 'href="./index.html#top"' in out
     assert 'href="../x.docx"' in out and 'href="https://example.org/"' in out and 'href="#frag"' in out
     assert 'src="../assets/kb.bundle.js"' in out
@@ -55,7 +56,8 @@ def test_built_zip_holds_the_whole_site(built_site, offline_root):
     # No link inside a page of the copy points at a folder.
     for page in offline_root.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        bad = [u for u in re.findall(r'href="([^"#?]*)[#?"]', html) if u.endswith("/") and "://" not in u]
+        bad = [u for u in re.findall(r'href="([^"#?]*)[#?"]', html)
+               if "://" not in u and (u.endswith("/") or u.rpartition("/")[2] in (".", ".."))]
         assert not bad, (page, bad[:3])
 
 

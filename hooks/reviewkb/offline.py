@@ -39,7 +39,7 @@ def _folder_link(url: str) -> str:
     """`../x/#a` -> `../x/index.html#a`; links to files are left alone."""
     path, sep, rest = url.partition("#")
     path, qsep, query = path.partition("?")
-    if path in (".", ".."):
+    if path.rpartition("/")[2] in (".", ".."):      # "..", "../..": the logo link two folders down
         path += "/"
     if path.endswith("/"):
         path += "index.html"

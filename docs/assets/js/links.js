@@ -8,7 +8,8 @@ export function folderLink(url) {
   const q = path.indexOf("?");
   const query = q >= 0 ? path.slice(q) : "";
   if (q >= 0) path = path.slice(0, q);
-  if (path === "." || path === "..") path += "/";
+  const last = path.slice(path.lastIndexOf("/") + 1);
+  if (last === "." || last === "..") path += "/";   // "..", "../..": the logo link two folders down
   if (path.endsWith("/")) path += "index.html";
   return path + query + frag;
 }

@@ -90,7 +90,7 @@ class Steps:
         return unquote(self.ff.url)
 
 
-def test_offline_copy_works_in_firefox(firefox, offline_root, kb, tmp_path):
+def test_offline_copy_works_in_firefox(firefox, offline_root, kb):
     ff, steps = firefox, Steps(firefox)
     started, earlier_errors = time.monotonic(), len(ff.page_errors())
 
@@ -127,7 +127,8 @@ def test_offline_copy_works_in_firefox(firefox, offline_root, kb, tmp_path):
                 what=f"点击搜索结果后打开示例 {EXAMPLE}")
     steps.loaded(EXAMPLE)
 
-    # 4. Template downloads: a .docx link saves the file; a Markdown template opens as readable text.
+    # 4. Template downloads: Firefox keeps the `download` name on file:// (Chromium does not), so both the
+    #    .docx and the Markdown template are saved under their Chinese names after its Save dialog.
     steps.open((offline_root / "downloads/index.html").as_uri())
     saved = ff.save_download("a[href$='2025-mzsh-personal.docx']")
     assert saved.suffix == ".docx" and saved.read_bytes()[:2] == b"PK", f"下载的模板不对：{saved.name}"

@@ -61,13 +61,16 @@ def test_every_form_download_is_a_markdown_table_with_one_placeholder_form(kb):
     for form in kb.forms:
         meetings = form_meetings(kb) if form.per_meeting else [None]
         for m in meetings:
-            text = files[form_path(form, m)]
+            raw = files[form_path(form, m)]
+            assert raw.startswith("\ufeff"), form.id          # a BOM, so Notepad and browsers read UTF-8
+            text = raw[1:]
             assert text.startswith(f"# {m.title if m else ''}{form.title}\n")
             out = html(text)
             assert out.count("<table>") == sum(1 for p in form.parts if p.columns), form.id
             placeholders = re.findall(r"【[^】]*】", text)
             assert placeholders and all(p.startswith("【请填写：") for p in placeholders)
-            assert "<!--" not in text
+            assert text.count("<!-- 提示：") == 1 and "\n-->\n" in text   # the usage hint, as in the templates
+            assert isinstance(files[form_path(form, m, "docx")], bytes)
     assert set(files) <= set(render_downloads(kb))
 
 

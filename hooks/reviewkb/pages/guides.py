@@ -116,7 +116,8 @@ def render_forms_downloads(kb: KnowledgeBase, src: str, sizes: dict[str, int] | 
     """The forms section of the downloads page."""
     if not kb.forms:
         return []
-    out = ["## 会前会后用表", "", "谈心谈话、征求意见和整改清单的模板，使用方法见各表的说明页。", ""]
+    out = ["## 会前会后用表", "", "谈心谈话、征求意见和整改清单的模板，每张都有 Word 文档（.docx，公文格式）和 Markdown 文本（.md）两种格式，"
+           "使用方法见各表的说明页。", ""]
     for form in kb.forms:
         out += [f"### {md_inline(form.title)}", "", f"[填写说明]({link(src, form_page_path(form))})", ""]
         out += form_download_links(kb, form, src, sizes) + [""]

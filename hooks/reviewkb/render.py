@@ -67,7 +67,7 @@ def _page_makers(kb: KnowledgeBase) -> dict:
         SELFCHECK_PATH: lambda: render_selfcheck(kb),
     }
     pages.update({guide_path(g.id): (lambda g=g: render_guide(kb, g)) for g in page_guides(kb)})
-    pages.update({form_page_path(f): (lambda f=f: render_form_page(kb, f)) for f in kb.forms})
+    pages.update({form_page_path(f): (lambda f=f: render_form_page(kb, f, sizes())) for f in kb.forms})
     for m in kb.meetings:
         pages[meeting_path(m)] = lambda m=m: render_meeting(kb, m, sizes())
         for a in m.aspects:

@@ -7,6 +7,7 @@ one item loads a small file, and the draft and self-check pages load only what t
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 from typing import Callable
@@ -45,7 +46,8 @@ def meta(kb: KnowledgeBase) -> dict:
         "levels": list(LEVELS),
         "meetings": [{"id": m.id, "year": m.year, "kind": m.kind, "title": m.title, "theme": m.theme,
                       "verified": m.verified, "history": m.history, "structure": list(m.structure),
-                      "aspects": [{"id": a.id, "heading": a.heading, "short": a.short, "verified": a.verified}
+                      "aspects": [{"id": a.id, "heading": a.heading, "short": a.short, "verified": a.verified,
+                                   "themes": list(a.themes)}
                                   for a in m.aspects]} for m in kb.meetings],
         "sections": [{"id": s.id, "name": s.name, "heading": s.heading, "purpose": s.purpose,
                       "must_include": list(s.must_include), "pitfalls": list(s.pitfalls),
@@ -86,6 +88,11 @@ def render_assets(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, 
     for i, shard in enumerate(items(kb, url_of)):
         out[f"assets/data/items/{i}.js"] = _shard_script(i, shard)
     return out
+
+
+def bytes_script(name: str, content: bytes) -> str:
+    """A binary file as a data script (base64), for pages opened from a folder, where fetch() fails."""
+    return data_script(name, base64.b64encode(content).decode("ascii"))
 
 
 def _json(value) -> str:

@@ -10,6 +10,7 @@ from .model import KnowledgeBase
 from .pages.common import (CAUSES_PATH, MEASURES_PATH, TAGS_PATH, THEMES_PATH, aspect_path, library_path, link,
                            meeting_path, render_problem, role_path, sample_path, section_path, sorted_meetings)
 from .pages.downloads import render_templates_index
+from .pages.draft import DRAFT_PATH, render_draft
 from .pages.home import render_home
 from .pages.library import render_library, render_library_index, render_role, render_roles_index, render_tags, render_themes
 from .pages.meetings import render_aspect, render_meeting, render_meetings_index
@@ -33,6 +34,7 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
         "roles/index.md": render_roles_index(kb),
         TAGS_PATH: render_tags(kb),
         "downloads/index.md": render_templates_index(kb),
+        DRAFT_PATH: render_draft(kb),
     }
     for m in kb.meetings:
         pages[meeting_path(m)] = render_meeting(kb, m)
@@ -83,6 +85,7 @@ def _nav(kb: KnowledgeBase) -> list:
         {"材料各部分写法": [{"概览": "sections/index.md"}, *[{s.name: section_path(s.id)} for s in kb.sections],
                       *[{"样本解析": sample_path(x)} for x in kb.samples]]},
         {"模板下载": "downloads/index.md"},
+        {"我的草稿": DRAFT_PATH},
         {"浏览": [{"按主题": THEMES_PATH}, {"按岗位": "roles/index.md"},
                 *[{r.name: role_path(r.id)} for r in kb.roles], {"按标签": TAGS_PATH}]},
         {"贡献指南": "contributing.md"},

@@ -1,12 +1,15 @@
 // Starts every script feature of a page once: components bound by data-module, and page-wide
 // features. Pages read well without script; what needs script is shown only under html.kb-js.
 
+import { init as initDraft } from "./draft.ui.js";
+import { initAddToDraft } from "./add-to-draft.ui.js";
+
 const MODULES = {
-  // "kb-draft": initDraft,
+  "kb-draft": initDraft,
 };
 
 const FEATURES = [
-  // initAddToDraft,
+  initAddToDraft,
 ];
 
 export function startAll(root) {

@@ -119,7 +119,7 @@ def render_problem(kb: KnowledgeBase, src: str, p: Problem, searchable: bool) ->
     aspects = kb.by_id("aspects")
     direct = "，".join(f"[{md_inline(aspects[a].short)}]({link(src, aspect_path(aspects[a]))})" for a in p.aspects)
     lines = [
-        f'<div class="kb-example" data-kb-id="{p.id}" data-roles="{" ".join(p.roles)}" '
+        f'<div class="kb-example kb-item" data-kb-kind="problem" data-kb-id="{p.id}" data-roles="{" ".join(p.roles)}" '
         f'data-perspective="{attr(p.perspective)}" markdown>',
         "",
         f"### {title} {{ #{p.id}{exclude} }}",

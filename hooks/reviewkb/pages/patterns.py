@@ -24,11 +24,12 @@ def render_causes(kb: KnowledgeBase) -> str:
     for angle, causes in by_angle.items():
         out += [f"## {md_inline(angle)}", ""]
         for c in causes:
-            out += [f"### {md_inline(c.title)} {{ #{c.id} }}", "", md(c.body), "",
+            out += [f'<div class="kb-item" data-kb-kind="cause" data-kb-id="{c.id}" markdown>', "",
+                    f"### {md_inline(c.title)} {{ #{c.id} }}", "", md(c.body), "",
                     "相关主题：" + "、".join(f"[{md_inline(themes[t].name)}]({link(src, library_path(t))})" for t in c.themes)
                     + "  ", "回应的措施：" + ("、".join(
                         f"[{md_inline(m.title)}]({link(src, MEASURES_PATH, m.id)})" for m in answered[c.id]) or "暂无"),
-                    "  ", f"来源：{md_inline(c.source)}", ""]
+                    "  ", f"来源：{md_inline(c.source)}", "", "</div>", ""]
     return "\n".join(out)
 
 
@@ -46,7 +47,8 @@ def render_measures(kb: KnowledgeBase) -> str:
             continue
         out += [f"## {md_inline(t.name)}", ""]
         for m in by_theme[t.id]:
-            out += [f"### {md_inline(m.title)} {{ #{m.id} }}", "", md(m.body), ""]
+            out += [f'<div class="kb-item" data-kb-kind="measure" data-kb-id="{m.id}" markdown>', "",
+                    f"### {md_inline(m.title)} {{ #{m.id} }}", "", md(m.body), ""]
             if m.deadline:
                 out += [f"**时限**：{md(m.deadline)}  "]
             if m.check:
@@ -54,5 +56,5 @@ def render_measures(kb: KnowledgeBase) -> str:
             out += ["回应的原因：" + "、".join(
                         f"[{md_inline(causes[c].title)}]({link(src, CAUSES_PATH, c)})" for c in m.causes) + "  ",
                     "相关主题：" + "、".join(f"[{md_inline(themes[x].name)}]({link(src, library_path(x))})" for x in m.themes)
-                    + "  ", f"来源：{md_inline(m.source)}", ""]
+                    + "  ", f"来源：{md_inline(m.source)}", "", "</div>", ""]
     return "\n".join(out)

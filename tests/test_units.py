@@ -84,7 +84,7 @@ def test_render_problem_escapes_and_anchors(kb):
 
 def test_every_page_renders_to_html(kb):
     pages = render_pages(kb)
-    assert len(pages) == 10 + len(kb.meetings) + len(kb.aspects) + len(kb.themes) + len(kb.sections) \
+    assert len(pages) == 11 + len(kb.meetings) + len(kb.aspects) + len(kb.themes) + len(kb.sections) \
         + len(kb.samples) + len(kb.roles)
     for path, text in pages.items():
         assert text.strip(), path

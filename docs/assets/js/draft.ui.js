@@ -160,7 +160,7 @@ async function start(el) {
     const filled = new Set(layout.blocks.filter((b) => b.item).map((b) => b.section));
     let section = null;
     for (const b of layout.blocks) {
-      if (b.section && b.section !== section && !filled.has(b.section)) nodes.push(guidance(b.section));
+      const starts = b.section && b.section !== section;
       section = b.section || section;
       if (b.item) {
         nodes.push(itemCard(draft.items.find((x) => x.uid === b.item), b.runs[0].text, m));
@@ -168,6 +168,8 @@ async function start(el) {
       }
       const tag = { KbTitle: "h2", KbH1: "h3", KbH2: "h4" }[b.style] || "p";
       nodes.push(runsTo(h(tag, { class: `kb-d-block kb-d-${b.style}${b.placeholder ? " kb-d-placeholder" : ""}`, "data-section": b.section, "data-aspect": b.aspect }), b.runs));
+      // The guidance of a section without chosen items follows its heading (or its first paragraph).
+      if (starts && !filled.has(b.section)) nodes.push(guidance(b.section));
     }
     return nodes;
   }

@@ -12,7 +12,8 @@ def render_draft(kb: KnowledgeBase) -> str:
     src = DRAFT_PATH
     m = current_meeting(kb)
     return "\n".join([
-        head("我的草稿"), "",
+        # The material needs the width of the page: no table of contents beside it.
+        head("我的草稿").replace("---\n", "---\nhide:\n  - toc\n", 1), "",
         '<div class="kb-draft-intro" markdown>', "",
         "在示例库、各检视重点页面、[原因剖析]({c})和[整改措施]({x})中点击 **加入草稿**，选中的示例、原因和措施会汇集到这里，"
         "按所选会议的材料结构排成一篇完整的对照检查材料：各部分的顺序和标题与模板一致，问题按检视重点分组，"

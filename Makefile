@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING = 1
 # Run the core from this checkout even where .venv was installed from another one.
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build check test test-js chromium schemas bench clean
+.PHONY: serve build offline check test test-js chromium schemas bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -33,6 +33,12 @@ serve: $(STAMP) $(NODE_STAMP)
 
 build: $(STAMP) $(NODE_STAMP)
 	$(VENV)/bin/mkdocs build --strict
+
+# The offline copy (file://, no server): built with the site, copied to dist/ under its Chinese name.
+offline: build
+	mkdir -p dist
+	cp site/downloads/offline.zip "dist/对照检查材料写作指南-离线版-$$(date +%Y%m%d).zip"
+	@ls -l dist/*.zip
 
 check: $(STAMP)
 	$(PY) -m reviewkb check data
@@ -57,4 +63,4 @@ bench: $(STAMP) $(NODE_STAMP)
 	$(PY) tests/bench.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import sys
@@ -16,6 +17,7 @@ from reviewkb import contrib  # noqa: E402
 from reviewkb.assets import bytes_script, render_assets  # noqa: E402
 from reviewkb.bundle import BundleError, bundle  # noqa: E402
 from reviewkb.csp import add_csp  # noqa: E402
+from reviewkb.offline import OFFLINE_PATH, build_zip, offline_link  # noqa: E402
 from reviewkb.errors import KBError  # noqa: E402
 from reviewkb.export import render_kb_json  # noqa: E402
 from reviewkb.load import load  # noqa: E402
@@ -118,6 +120,26 @@ def _url_of(config, docs_path: str) -> str:
     return stem + "/"
 
 
+OFFLINE_MARKER = "<!-- kb:offline-link -->"
+
+
+def on_post_build(config):
+    """Pack the finished site as the offline copy (file://), served at downloads/offline.zip."""
+    site = config.site_dir
+    files = {}
+    for folder, _, names in os.walk(site):
+        for name in names:
+            path = os.path.join(folder, name)
+            rel = os.path.relpath(path, site).replace(os.sep, "/")
+            with open(path, "rb") as fh:
+                files[rel] = fh.read()
+    target = os.path.join(site, OFFLINE_PATH)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target + ".part", "wb") as fh:
+        fh.write(build_zip(files, datetime.date.today()))
+    os.replace(target + ".part", target)
+
+
 def on_post_page(output, page, config):
     return add_csp(output)
 
@@ -128,6 +150,9 @@ def on_post_template(output_content, template_name, config):
 
 def on_page_markdown(markdown, page, config, files):
     markdown = contrib.fill_markers(markdown)
+    if OFFLINE_MARKER in markdown:
+        link = offline_link(os.path.dirname(page.file.src_uri), datetime.date.today())
+        markdown = markdown.replace(OFFLINE_MARKER, link)
     if getattr(_state, "report", None):
         markdown = contrib.findings_banner(_state.report) + markdown
     return markdown

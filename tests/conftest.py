@@ -30,7 +30,7 @@ def kb():
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run a real `mkdocs build --strict` of `project` into `site_dir`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(project / "hooks"))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=project, timeout=300)

@@ -18,6 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
+
+# `python -m reviewkb` runs this checkout's core, whichever checkout .venv was installed from.
+CORE_ENV = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
 from reviewkb.templates import template_path
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
@@ -206,15 +209,18 @@ def test_check_command_reports_and_exits_nonzero(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     shutil.copy(BAD / "kb015-enum.yaml", data / "problems" / "enum.yaml")
-    bad = subprocess.run([sys.executable, "-m", "reviewkb", "check", str(data)], capture_output=True, text=True)
+    bad = subprocess.run([sys.executable, "-m", "reviewkb", "check", str(data)], capture_output=True, text=True,
+                         env=CORE_ENV)
     assert bad.returncode == 1
     assert "data/problems/enum.yaml:6: KB015" in bad.stderr and "Traceback" not in bad.stderr
-    good = subprocess.run([sys.executable, "-m", "reviewkb", "check", str(ROOT / "data")], capture_output=True, text=True)
+    good = subprocess.run([sys.executable, "-m", "reviewkb", "check", str(ROOT / "data")], capture_output=True, text=True,
+                          env=CORE_ENV)
     assert good.returncode == 0 and "数据检查通过" in good.stdout
 
 
 def test_committed_json_schemas_are_current(tmp_path):
-    subprocess.run([sys.executable, "-m", "reviewkb", "schema", str(tmp_path)], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "reviewkb", "schema", str(tmp_path)], check=True, capture_output=True,
+                   env=CORE_ENV)
     for generated in tmp_path.glob("*.schema.json"):
         committed = ROOT / "schemas" / generated.name
         assert committed.read_text(encoding="utf-8") == generated.read_text(encoding="utf-8"), \
@@ -236,7 +242,7 @@ def test_serve_reports_errors_and_keeps_serving_the_last_good_build(hostile_buil
     project, _ = hostile_build
     port = _free_port()
     log = project / "serve.log"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project / "hooks"))
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
                                  "-f", str(project / "mkdocs.yml")], stdout=out, stderr=subprocess.STDOUT, env=env,

@@ -77,8 +77,9 @@ def test_guidance_exists_for_every_aspect_theme_and_section(kb):
     for t in kb.themes:
         assert t.checkpoints and t.pitfalls and t.tips, t.id
     ids = {s.id for s in kb.sections}
-    assert ids == {"opening", "last-year-rectification", "eight-rules-rectification", "problems", "case-study",
-                   "personal-matters", "causes", "measures"}
+    assert ids >= {"opening", "last-year-rectification", "eight-rules-rectification", "problems", "case-study",
+                   "personal-matters", "causes", "measures", "zzsh-last-rectification", "theme-education-rectification",
+                   "typical-case", "self-assessment"}
     for s in kb.sections:
         assert s.examples and s.must_include and "【请填写：" in s.template, s.id
 
@@ -102,3 +103,31 @@ def test_unverified_items_carry_a_source(kb):
         if not m.verified or unverified_aspects:
             assert any(not s.verified and s.url for s in m.sources) or all(a.source for a in unverified_aspects), m.id
     assert kb.by_id("meetings")["2020-mzsh"].history
+
+
+def test_thesaurus_has_150_groups_and_each_term_in_one_group(kb):
+    groups = kb.thesaurus
+    assert len(groups) >= 150
+    owner = {}
+    clashes = []
+    for g in groups:
+        assert len(set(g.terms)) == len(g.terms), g.id
+        assert len(g.terms) >= 2 or g.expands, g.id  # a lone term is only useful with its expansion
+        for t in g.terms:
+            if t in owner:
+                clashes.append((t, owner[t], g.id))
+            owner[t] = g.id
+    assert clashes == []
+
+
+def test_thesaurus_groups_mostly_speak_the_knowledge_bases_words(kb):
+    """A group earns its place by matching how our own texts put things; most groups must hit them."""
+    texts = [x for p in kb.problems for x in (p.title, p.body, *p.cases, *p.tags)]
+    texts += [x for c in kb.causes for x in (c.title, c.body)] + [x for m in kb.measures for x in (m.title, m.body)]
+    texts += [x for a in kb.aspects for x in (a.heading, a.asks, *a.checkpoints, *a.pitfalls, *a.tips)]
+    texts += [x for s in kb.sections for x in (s.purpose, *s.must_include, *s.pitfalls, *s.tips)]
+    corpus = "\n".join(texts)
+    hits = [g for g in kb.thesaurus if any(t in corpus for t in g.terms + g.expands)]
+    assert len(hits) >= 0.6 * len(kb.thesaurus)
+    for phrase in ("国企", "政治三力", "两张皮", "为民办实事", "四风", "乡镇", "公检法", "八项规定", "第一议题", "家风"):
+        assert any(phrase in g.terms for g in kb.thesaurus), phrase

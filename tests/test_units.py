@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -82,9 +83,73 @@ def test_render_problem_escapes_and_anchors(kb):
     assert "data-search-exclude" in hidden
 
 
+def _placed(kb, **fields):
+    """Where one extra example lands: the ids of the aspects whose pages list it."""
+    p = Problem(id="t-level", title="测试层级", body="正文", perspective="个人", source="测试",
+                **{"roles": ("office",), "themes": ("work-style",), **fields})
+    extended = dataclasses.replace(kb, problems=kb.problems + (p,))
+    return {a.id for a in extended.aspects if p in extended.problems_for_aspect(a)}
+
+
+def _kinds(kb, aspect_ids):
+    meetings = kb.by_id("meetings")
+    return {meetings[kb.by_id("aspects")[a].meeting].kind for a in aspect_ids}
+
+
+def test_leader_examples_reach_only_democratic_life_meetings(kb):
+    placed = _placed(kb)  # level left at its default, 领导班子成员
+    assert placed and _kinds(kb, placed) == {"民主生活会"}
+    assert placed == _placed(kb, level="领导班子成员")
+    assert "2025-mzsh-5" in placed and "2025-zzsh-5" not in placed
+
+
+def test_middle_and_member_examples_reach_only_organisation_life_meetings(kb):
+    for level in ("中层干部", "普通党员"):
+        placed = _placed(kb, level=level)
+        assert placed and _kinds(kb, placed) == {"组织生活会"}, level
+        assert "2025-zzsh-5" in placed and "2025-mzsh-5" not in placed
+
+
+def test_branch_examples_count_as_ordinary_members(kb):
+    placed = _placed(kb, roles=("branch",))
+    assert _kinds(kb, placed) == {"组织生活会"}
+    p = Problem(id="x", title="x", body="x", perspective="个人", roles=("branch",), source="x")
+    assert p.level == "普通党员"
+    assert dataclasses.replace(p, level="中层干部").level == "中层干部"
+    assert Problem(id="y", title="y", body="y", perspective="个人", roles=("office",), source="y").level == "领导班子成员"
+    assert {q.level for q in kb.problems if "branch" in q.roles} <= {"普通党员", "中层干部"}
+
+
+def test_a_direct_link_places_an_example_whatever_its_level(kb):
+    placed = _placed(kb, level="普通党员", aspects=("2024-mzsh-2",))
+    assert "2024-mzsh-2" in placed
+    assert _kinds(kb, placed - {"2024-mzsh-2"}) == {"组织生活会"}
+    leader = _placed(kb, aspects=("2024-zzsh-5",))
+    assert "2024-zzsh-5" in leader and "2025-zzsh-5" not in leader
+
+
+def test_example_labels_show_the_level(kb):
+    p = Problem(id="t-2", title="标题", body="正文", perspective="个人", roles=("office",), source="测试",
+                themes=("work-style",), level="中层干部")
+    out = html(render_problem(kb, "examples/work-style.md", p, searchable=True))
+    assert 'class="kb-badge kb-level"' in out and ">中层干部<" in out
+    branch = dataclasses.replace(p, level="领导班子成员", roles=("branch",))
+    assert ">普通党员<" in html(render_problem(kb, "examples/work-style.md", branch, searchable=True))
+
+
+def test_thesaurus_page_lists_every_group_and_stays_out_of_search(kb):
+    text = render_pages(kb)["thesaurus.md"]
+    assert "search:\n  exclude: true" in text
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert len(rows) == len(kb.thesaurus)
+    four_winds = next(r for r in rows if r.startswith("| 四风 |"))  # items of a cell are separated by ；
+    assert "形式主义；官僚主义；享乐主义；奢靡之风" in four_winds
+    assert '"检索词表": "thesaurus.md"' in json.dumps(nav(kb), ensure_ascii=False)
+
+
 def test_every_page_renders_to_html(kb):
     pages = render_pages(kb)
-    assert len(pages) == 11 + len(kb.meetings) + len(kb.aspects) + len(kb.themes) + len(kb.sections) \
+    assert len(pages) == 12 + len(kb.meetings) + len(kb.aspects) + len(kb.themes) + len(kb.sections) \
         + len(kb.samples) + len(kb.roles)
     for path, text in pages.items():
         assert text.strip(), path

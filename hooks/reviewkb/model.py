@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+# Default level of an example (schema.LEVELS[0]); examples at this level belong to 民主生活会 aspects.
+LEADER = "领导班子成员"
+
 
 @dataclass(frozen=True)
 class Loc:
@@ -101,9 +104,16 @@ class Problem:
     aspects: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    level: str = "领导班子成员"
+    level: str = LEADER
     causes: tuple[str, ...] = ()
     loc: Loc = _loc()
+
+    def __post_init__(self):
+        # An example for the role ``branch`` (基层党支部) is written by a member of a 支部, never by a
+        # leading cadre: left at the default level, it is an ordinary member's. Resolved here once, so
+        # that pages, exports and placement all read the same ``level``.
+        if self.level == LEADER and "branch" in self.roles:
+            object.__setattr__(self, "level", "普通党员")
 
 
 @dataclass(frozen=True)
@@ -230,13 +240,15 @@ class KnowledgeBase:
     def problems_for_aspect(self, aspect: Aspect) -> tuple[Problem, ...]:
         """Examples mapped to an aspect directly, or through a shared theme.
 
-        Through themes, examples written for ordinary members (role ``branch``) reach only
-        组织生活会 aspects, and all others only 民主生活会 aspects.
+        Through themes, examples by level: those for 领导班子成员 reach only 民主生活会 aspects;
+        those for 中层干部 and 普通党员 (every ``branch`` example is at least 普通党员) only 组织生活会
+        aspects.
+        A direct link in ``aspects`` places an example whatever its level.
         """
-        members = self.by_id("meetings")[aspect.meeting].kind == "组织生活会"
+        leaders = self.by_id("meetings")[aspect.meeting].kind == "民主生活会"
         themes = set(aspect.themes)
         return tuple(p for p in self.problems if aspect.id in p.aspects
-                     or (themes & set(p.themes) and ("branch" in p.roles) == members))
+                     or (themes & set(p.themes) and (p.level == LEADER) == leaders))
 
     def problem_themes(self, problem: Problem) -> tuple[str, ...]:
         """A problem's own themes plus those of its direct aspects, in theme order."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .model import KnowledgeBase
 from .pages.common import (CAUSES_PATH, MEASURES_PATH, TAGS_PATH, THEMES_PATH, aspect_path, library_path, link,
-                           meeting_path, render_problem, role_path, sample_path, section_path, sorted_meetings)
+                           meeting_label, meeting_path, render_problem, role_path, sample_path, section_path, sorted_meetings)
 from .pages.downloads import render_templates_index
 from .pages.draft import DRAFT_PATH, render_draft
 from .pages.home import render_home
@@ -16,6 +16,7 @@ from .pages.library import render_library, render_library_index, render_role, re
 from .pages.meetings import render_aspect, render_meeting, render_meetings_index
 from .pages.patterns import render_causes, render_measures
 from .pages.sections import render_sample, render_section, render_sections_index
+from .pages.thesaurus import THESAURUS_PATH, render_thesaurus
 from .templates import template_files
 from .text import cn_number, plain_title
 
@@ -35,6 +36,7 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
         TAGS_PATH: render_tags(kb),
         "downloads/index.md": render_templates_index(kb),
         DRAFT_PATH: render_draft(kb),
+        THESAURUS_PATH: render_thesaurus(kb),
     }
     for m in kb.meetings:
         pages[meeting_path(m)] = render_meeting(kb, m)
@@ -75,7 +77,7 @@ def _nav(kb: KnowledgeBase) -> list:
     for m in sorted_meetings(kb):
         children = [{"会议概览": meeting_path(m)}]
         children += [{f"（{cn_number(i)}）{a.short}": aspect_path(a)} for i, a in enumerate(m.aspects, 1)]
-        meetings.append({f"{m.year}年度{m.kind}{'（历史）' if m.history else ''}": children})
+        meetings.append({f"{meeting_label(m)}{'（历史）' if m.history else ''}": children})
     return [
         {"首页": "index.md"},
         {"历年会议": [{"全部会议": "meetings/index.md"}, *meetings]},
@@ -87,6 +89,7 @@ def _nav(kb: KnowledgeBase) -> list:
         {"模板下载": "downloads/index.md"},
         {"我的草稿": DRAFT_PATH},
         {"浏览": [{"按主题": THEMES_PATH}, {"按岗位": "roles/index.md"},
-                *[{r.name: role_path(r.id)} for r in kb.roles], {"按标签": TAGS_PATH}]},
+                *[{r.name: role_path(r.id)} for r in kb.roles], {"按标签": TAGS_PATH},
+                {"检索词表": THESAURUS_PATH}]},
         {"贡献指南": "contributing.md"},
     ]

@@ -101,7 +101,7 @@ KINDS: dict[str, tuple[str, tuple[Field, ...]]] = {
         refs("themes", "themes", "对应的常设主题 id。", required=False),
         Field("perspective", "enum", "视角：个人或班子。", True, choices=PERSPECTIVES),
         refs("roles", "roles", "适用岗位类别 id。"),
-        Field("level", "enum", "写作者层级：领导班子成员（民主生活会）、中层干部或普通党员（组织生活会）；不填按领导班子成员。",
+        Field("level", "enum", "写作者层级：领导班子成员的示例列在民主生活会检视重点下，中层干部和普通党员的列在组织生活会检视重点下；不填按领导班子成员（岗位含基层党支部的按普通党员）。直接填写的 aspects 不受层级限制。",
               choices=LEVELS),
         refs("causes", "causes", "回应这一问题的原因 id（问题→原因）。", required=False),
         texts("tags", "标签，便于检索。"),

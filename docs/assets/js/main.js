@@ -1,6 +1,7 @@
 // Starts every script feature of a page once: components bound by data-module, and page-wide
 // features. Pages read well without script; what needs script is shown only under html.kb-js.
 
+import { initFileLinks } from "./links.js";
 import { init as initDraft } from "./draft.ui.js";
 import { initAddToDraft } from "./add-to-draft.ui.js";
 
@@ -10,6 +11,7 @@ const MODULES = {
 
 const FEATURES = [
   initAddToDraft,
+  initFileLinks,
 ];
 
 export function startAll(root) {

@@ -10,6 +10,12 @@ from ..text import anchor, attr, md, md_inline, plain_title
 
 UNVERIFIED = '<span class="kb-badge kb-unverified" title="未见完整原文或仅见于二手材料，请以本单位收到的通知为准">待核实</span>'
 VERIFIED = '<span class="kb-badge kb-verified">已核实</span>'
+# What each level means for where an example is shown (see KnowledgeBase.problems_for_aspect).
+LEVEL_HINTS = {
+    "领导班子成员": "民主生活会材料",
+    "中层干部": "组织生活会材料（中层干部）",
+    "普通党员": "组织生活会材料",
+}
 
 
 def head(title: str, exclude_search: bool = False) -> str:
@@ -79,10 +85,17 @@ def item_home(kb: KnowledgeBase, kind: str, item) -> tuple[str, str]:
     return {"cause": CAUSES_PATH, "measure": MEASURES_PATH}[kind], item.id
 
 
+def meeting_label(m: Meeting) -> str:
+    """Short name of a meeting: “2024年度民主生活会”, or “2021年专题组织生活会” for a special one
+    held during the year rather than as the year's annual meeting."""
+    if m.title.startswith(f"{m.year}年度"):
+        return f"{m.year}年度{m.kind}"
+    return f"{m.year}年专题{m.kind}"
+
+
 def aspect_label(kb: KnowledgeBase, a: Aspect) -> str:
     """Short label of an aspect that says which meeting it belongs to."""
-    m = kb.by_id("meetings")[a.meeting]
-    return f"{m.year}年度{m.kind}·{a.short}"
+    return f"{meeting_label(kb.by_id('meetings')[a.meeting])}·{a.short}"
 
 
 def current_meeting(kb: KnowledgeBase) -> Meeting:
@@ -104,7 +117,9 @@ def bullets(items) -> str:
 def badges(kb: KnowledgeBase, src: str, p: Problem) -> str:
     roles = kb.by_id("roles")
     themes = kb.by_id("themes")
-    parts = [f'<span class="kb-badge kb-perspective">{attr(p.perspective)}</span>']
+    level = p.level
+    parts = [f'<span class="kb-badge kb-perspective">{attr(p.perspective)}</span>',
+             f'<span class="kb-badge kb-level" title="写作者层级：{attr(LEVEL_HINTS[level])}">{attr(level)}</span>']
     parts += [f'[{md_inline(roles[r].name)}]({link(src, role_path(r))}){{ .kb-badge .kb-role }}' for r in p.roles]
     parts += [f'[{md_inline(themes[t].name)}]({link(src, library_path(t))}){{ .kb-badge .kb-theme }}'
               for t in kb.problem_themes(p)]

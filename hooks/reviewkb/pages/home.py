@@ -47,6 +47,10 @@ title: 首页
 3. 到[原因剖析]({link(src, CAUSES_PATH)})和[整改措施]({link(src, MEASURES_PATH)})页面，找与问题对应的剖析角度和措施写法。
 4. 在[模板下载]({link(src, "downloads/index.md")})页面下载整篇填写模板，把每个【请填写：……】换成自己的事实。
 
+没有网络、也没有网站服务器的电脑，可以使用离线版：解压后双击 `index.html` 即可打开，搜索、模板下载都能用。
+
+<!-- kb:offline-link -->
+
 也可以用页面顶部的搜索框直接搜词句，或按[主题]({link(src, THEMES_PATH)})、[岗位]({link(src, "roles/index.md")})、[标签]({link(src, TAGS_PATH)})浏览；[样本解析]({link(src, sample_path(kb.samples[0]))})逐段拆解了一份真实材料的结构。
 
 ## 历年会议

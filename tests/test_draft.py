@@ -118,6 +118,15 @@ def test_the_whole_flow(recorded, docx_base, site_url, kb, tmp_path):
     # The side panel says, per problem, whether a cause and a measure answer it.
     page.locator(".kb-d-cover li").nth(2).wait_for()
     assert page.locator(".kb-d-cover li").count() == 3
+    probs, cs = kb.by_id("problems"), kb.by_id("causes")
+    for i, pid in enumerate(problems):
+        p = probs[pid]
+        themes = set(p.themes) | set(kb.by_id("aspects")[aspect1].themes)
+        answered = any(c in p.causes if p.causes else themes & set(cs[c].themes) for c in causes)
+        mark = page.locator(".kb-d-cover li").nth(i).locator(".kb-d-ok, .kb-d-missing").first  # 原因 comes first
+        assert mark.get_attribute("class") == ("kb-d-ok" if answered else "kb-d-missing"), pid
+        if not answered:
+            assert page.locator(".kb-d-cover li").nth(i).locator(".kb-d-suggest a").count() >= 1
 
     # Edit the first example: its identical-text marks disappear once it is rewritten.
     first = page.locator(".kb-d-item").first

@@ -131,8 +131,13 @@ def test_the_whole_flow(recorded, docx_base, site_url, kb, tmp_path):
     # Edit the first example: its identical-text marks disappear once it is rewritten.
     first = page.locator(".kb-d-item").first
     assert first.locator(".kb-d-same mark").count() >= 1
+    page.wait_for_load_state("networkidle")
+    quiet = len(page.sent)
     first.locator("input.kb-d-title").fill("专题调研走过场，发现问题后跟踪整改不及时")
+    first.locator("textarea.kb-d-body").press_sequentially("本人", delay=20)   # typed key by key, saved each time
     first.locator("textarea.kb-d-body").fill(OWN_TEXT)
+    page.wait_for_timeout(300)
+    assert page.sent[quiet:] == [], "typing and saving made a request"
     assert first.locator(".kb-d-same mark").count() == 0
     assert "已改写" in first.locator(".kb-d-same").inner_text()
     assert stored(page)["drafts"][MEETING]["items"][0]["body"] == OWN_TEXT
@@ -154,6 +159,8 @@ def test_the_whole_flow(recorded, docx_base, site_url, kb, tmp_path):
     assert page.locator(".kb-d-problem").first.get_attribute("data-ref") == moved_ref
 
     # Export .docx: python-docx reads the edit, every aspect heading and the 公文格式 styles.
+    page.wait_for_load_state("networkidle")
+    quiet = len(page.sent)
     t0 = time.perf_counter()
     with page.expect_download() as info:
         page.locator('[data-kb-export="docx"]').click()
@@ -186,6 +193,9 @@ def test_the_whole_flow(recorded, docx_base, site_url, kb, tmp_path):
     assert info.value.suggested_filename == "2025年度民主生活会个人对照检查材料（草稿）.md"
     md = open(info.value.path(), encoding="utf-8-sig").read()
     assert OWN_TEXT in md and "**专题调研走过场，发现问题后跟踪整改不及时。**" in md
+
+    # Exporting asked for nothing but the site's own styled base file (blob: URLs are the downloads).
+    assert all(u.endswith("/assets/gongwen-base.docx") or u.startswith("blob:") for u, _, _ in page.sent[quiet:]), page.sent[quiet:]
 
     # Backup, change the draft, import the backup: the same draft again.
     before = stored(page)

@@ -35,8 +35,8 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
         "roles/index.md": render_roles_index(kb),
         TAGS_PATH: render_tags(kb),
         "downloads/index.md": render_templates_index(kb),
-        DRAFT_PATH: render_draft(kb),
         THESAURUS_PATH: render_thesaurus(kb),
+        DRAFT_PATH: render_draft(kb),
     }
     for m in kb.meetings:
         pages[meeting_path(m)] = render_meeting(kb, m)

@@ -292,3 +292,20 @@ def test_draft_page_reads_well_without_script(browser, site_url):
     assert not page.locator(".kb-draft").is_visible()
     assert "需要启用脚本" in page.locator(".kb-nojs").inner_text()
     context.close()
+
+
+def test_a_marked_identical_span_disappears_once_rewritten(page, site_url):
+    add_from(page, f"{site_url}/measures/", 1, "measure")
+    open_draft(page, site_url)
+    card = page.locator(".kb-d-item").first
+    body = card.locator("textarea.kb-d-body")
+    original = body.input_value()
+    kept = original[5:17]
+    body.fill(f"本人结合岗位实际，{kept}，并按月向支部报告进展。")
+    marks = card.locator(".kb-d-same mark")
+    assert marks.count() >= 1
+    assert kept in "".join(marks.all_inner_texts())
+    body.fill("本人结合岗位实际，每月初列出要办的三件事，并按月向支部报告进展。")
+    assert card.locator(".kb-d-same mark").count() == 1, "the unchanged headline is still marked"
+    card.locator("input.kb-d-title").fill("每月列出三件要办的事并向支部报告")
+    assert card.locator(".kb-d-same mark").count() == 0

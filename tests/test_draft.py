@@ -309,3 +309,26 @@ def test_a_marked_identical_span_disappears_once_rewritten(page, site_url):
     assert card.locator(".kb-d-same mark").count() == 1, "the unchanged headline is still marked"
     card.locator("input.kb-d-title").fill("每月列出三件要办的事并向支部报告")
     assert card.locator(".kb-d-same mark").count() == 0
+
+
+def test_offline_copy_opened_from_a_folder_exports_docx(browser, built_site):
+    """The offline copy (file://): data and the base .docx are read through <script>, not fetch()."""
+    site, _ = built_site
+    if not (site / "assets" / "gongwen-base.docx").exists():
+        pytest.skip("this build emits no assets/gongwen-base.docx yet")
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((site / "aspects" / f"{MEETING}-2" / "index.html").as_uri())
+    page.locator("button.kb-add-draft").first.click()
+    page.wait_for_function("() => document.querySelector('.kb-draft-counter').textContent === '草稿 1'")
+    page.locator(".kb-draft-counter").click()
+    page.locator(".kb-d-item").first.wait_for()
+    with page.expect_download() as info:
+        page.locator('[data-kb-export="docx"]').click()
+    import docx
+    doc = docx.Document(info.value.path())
+    assert any(p.style.style_id == "KbH2" for p in doc.paragraphs)
+    assert not [e for e in errors if "kb.bundle" in e or "draft" in e]
+    context.close()

@@ -77,6 +77,20 @@ def test_template_download_returns_the_whole_material(page, site_url, kb):
     assert "反面典型案例剖析" in text and "【请填写：" in text
 
 
+def test_rectification_list_download_from_its_page(page, site_url, kb):
+    page.goto(site_url + "/forms/rectification-list/")
+    meeting = kb.by_id("meetings")["2024-mzsh"]
+    with page.expect_download() as info:
+        page.locator('a[download="2024-mzsh-rectification-list.md"]').click()
+    download = info.value
+    assert download.suggested_filename == "2024-mzsh-rectification-list.md"
+    text = open(download.path(), encoding="utf-8").read()
+    assert text.startswith("# 2024年度民主生活会整改清单")
+    for aspect in meeting.aspects:
+        assert aspect.short in text
+    assert "| 序号 | 问题 | 原因 | 措施 | 责任人 | 完成时限 | 检验方式 | 销号情况 |" in text
+
+
 def _expected_copy(kb, pid):
     p = kb.by_id("problems")[pid]
     return p.title + "。\n" + "\n".join([p.body, *p.cases])
@@ -129,7 +143,8 @@ def test_no_request_leaves_the_machine(page, site_url):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     for path in ("/", "/meetings/2025-mzsh/", "/aspects/2025-mzsh-1/", "/examples/work-style/",
-                 "/samples/sample-2021-office/", "/downloads/", "/contributing/"):
+                 "/samples/sample-2021-office/", "/downloads/", "/contributing/", "/criticisms/", "/guides/",
+                 "/forms/opinion-form/"):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
     search(page, site_url, "形式主义")

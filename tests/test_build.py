@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
+from reviewkb.forms import form_meetings, form_path
 
 # `python -m reviewkb` runs this checkout's core, whichever checkout .venv was installed from.
 CORE_ENV = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
@@ -86,6 +87,38 @@ def test_every_page_kind_exists(kb, built_site):
     assert not missing
 
 
+def test_meeting_paperwork_pages_and_downloads_exist(kb, built_site):
+    site, _ = built_site
+    pages = ["guides/index.html", "criticisms/index.html"]
+    pages += [f"guides/{g.id}/index.html" for g in kb.guides if g.id != "criticism"]
+    pages += [f"forms/{f.id}/index.html" for f in kb.forms]
+    assert [p for p in pages if not (site / p).is_file()] == []
+    downloads = (site / "downloads" / "index.html").read_text(encoding="utf-8")
+    for form in kb.forms:
+        page = (site / "forms" / form.id / "index.html").read_text(encoding="utf-8")
+        for m in (form_meetings(kb) if form.per_meeting else [None]):
+            path = form_path(form, m)
+            name = Path(path).name
+            assert (site / path).is_file(), path
+            assert f'download="{name}"' in page and f'download="{name}"' in downloads, name
+        assert page.count("<table>") >= sum(1 for p in form.parts if p.columns), form.id
+    rect = (site / "downloads" / "2025-mzsh-rectification-list.md").read_text(encoding="utf-8")
+    assert "| 序号 | 问题 | 原因 | 措施 | 责任人 | 完成时限 | 检验方式 | 销号情况 |" in rect
+    index = (site / "guides" / "index.html").read_text(encoding="utf-8")
+    assert "会前会后" in index and 'href="../criticisms/"' in index
+
+
+def test_every_criticism_is_rendered_once_and_indexed_once(kb, built_site):
+    site, _ = built_site
+    html = (site / "criticisms" / "index.html").read_text(encoding="utf-8")
+    divs = [d for d in re.findall(r"<div [^>]*>", html) if 'data-kb-kind="criticism"' in d]
+    assert Counter(re.search(r'data-kb-id="([^"]+)"', d).group(1) for d in divs) == Counter(c.id for c in kb.criticisms)
+    anchors = Counter(loc.split("#", 1)[1] for loc in _search_locations(site) if loc.startswith("criticisms/#"))
+    assert all(anchors[c.id] == 1 for c in kb.criticisms)
+    case = (site / "guides" / "case-study-by-role" / "index.html").read_text(encoding="utf-8")
+    assert all(f'id="role-{r.id}"' in case for r in kb.roles)
+
+
 def test_unverified_facts_are_marked_with_their_source(kb, built_site):
     site, _ = built_site
     for m in kb.meetings:
@@ -151,6 +184,11 @@ def hostile_build(tmp_path_factory):
         if f.name != "sample-2021.yaml":
             f.unlink()
     shutil.copy(BAD / "html-title.yaml", project / "data" / "problems" / "html-title.yaml")
+    # The worked chains point at the examples just removed: keep one, on the sample, with raw HTML in it.
+    (project / "data" / "chains" / "chains.yaml").write_text(
+        "chains:\n  - id: chain-hostile\n    title: 对应<b>粗体</b>\n    role: office\n    perspective: 个人\n"
+        "    problem: sample-2021-p01\n    causes: [sample-2021-c1]\n    measures: [sample-2021-m1]\n"
+        "    commentary: 说明<iframe>框架</iframe>\n", encoding="utf-8")
     meeting = project / "data" / "meetings" / "2021-mzsh.yaml"
     meeting.write_text(meeting.read_text(encoding="utf-8").replace(
         "short: 感悟“两个确立”、坚定信仰信念信心", "short: 感悟<script>alert(3)</script>", 1), encoding="utf-8")

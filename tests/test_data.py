@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import re
 from collections import Counter
 
 import pytest
 
-from reviewkb.schema import ANGLES
+from reviewkb.schema import ANGLES, DIRECTIONS
 
 ROLES = ["office", "department", "township", "education", "health", "soe", "law", "branch"]
 CURRENT_YEARS = (2023, 2024, 2025)
@@ -45,9 +47,12 @@ def test_original_examples_are_concrete(kb):
     for p in kb.problems:
         if p.id in sample:
             continue
-        assert p.cases and all(re.match(r"^(再?比如|例如)，", c) for c in p.cases), p.id
+        # A concrete case, either separate ("比如，…", or opening on its time) or inside the body.
+        scene = re.compile(r"【请填写：|\d|今年|去年|后来|得知|年初|年中|年内|年底|年末|上半年|下半年|季度|学期|前不久|以来|一次|有一个|一位|一名|一起|春节|某")
+        assert all(len(c) >= 20 and scene.search(c) for c in p.cases), p.id
+        assert p.cases or scene.search(p.body), p.id
         assert not p.title.endswith("。") and len(p.title) >= 8, p.id
-        assert 40 <= len(p.body) <= 260, p.id
+        assert 40 <= len(p.body) <= 300, p.id
 
 
 def test_headlines_are_unique(kb):
@@ -105,6 +110,110 @@ def test_unverified_items_carry_a_source(kb):
     assert kb.by_id("meetings")["2020-mzsh"].history
 
 
+# ---------------------------------------------------------------- 会前会后: criticisms, guides, forms
+
+PLACEHOLDER_RE = re.compile(r"【[^】]*】")
+MEETING_GUIDES = {"criticism", "outline-vs-material", "procedure", "after-meeting", "length", "case-study-by-role",
+                  "special-cases"}
+
+
+def test_criticisms_cover_every_direction_and_many_roles(kb):
+    assert len(kb.criticisms) >= 80
+    per_direction = Counter(c.direction for c in kb.criticisms)
+    assert all(per_direction[d] >= 10 for d in DIRECTIONS), per_direction
+    assert len({r for c in kb.criticisms for r in c.roles}) >= 6
+    between = [c for c in kb.criticisms if c.direction == "支部党员之间"]
+    assert all("branch" in c.roles for c in between)
+
+
+@pytest.mark.parametrize("direction", ["对主要负责人", "对班子成员", "主要负责人对班子成员", "支部党员之间"])
+def test_each_proper_criticism_states_a_fact_a_nature_and_a_suggestion(kb, direction):
+    for c in (c for c in kb.criticisms if c.direction == direction):
+        assert len(c.proper) >= 2 * len(c.weak) and len(c.proper) >= 100, c.id
+        assert "建议" in c.proper, f"{c.id}: no suggestion"
+        assert re.search(r"反映出|说明|这件事|实质上", c.proper), f"{c.id}: no nature of the problem"
+        assert "建议" not in c.weak or len(c.weak) < 40, c.id
+
+
+def test_criticisms_are_not_repeated(kb):
+    for field in ("weak", "proper"):
+        texts = Counter(getattr(c, field) for c in kb.criticisms)
+        assert [t for t, n in texts.items() if n > 1] == [], field
+    openings = Counter(c.proper[:12] for c in kb.criticisms)
+    assert max(openings.values()) <= 2, openings.most_common(3)
+    similar = [(a.id, b.id) for a, b in itertools.combinations(kb.criticisms, 2)
+               if difflib.SequenceMatcher(None, a.proper, b.proper).ratio() > 0.6]
+    assert similar == []
+
+
+def test_paperwork_uses_one_placeholder_form(kb):
+    texts = [c.proper for c in kb.criticisms] + [c.weak for c in kb.criticisms]
+    for g in (*kb.guides, *kb.forms):
+        texts += [s.body for s in g.sections] + [i for s in g.sections for i in s.items]
+    for f in kb.forms:
+        texts += [p.text for p in f.parts] + [r for p in f.parts for r in p.rows]
+    bad = [p for t in texts for p in PLACEHOLDER_RE.findall(t) if not p.startswith("【请填写：")]
+    assert bad == []
+
+
+def test_every_meeting_guide_is_present(kb):
+    guides = kb.by_id("guides")
+    assert MEETING_GUIDES <= set(guides)
+    text = {g.id: g.summary + "".join(s.heading + s.body + "".join(s.items) for s in g.sections) for g in kb.guides}
+    for phrase in ("发言提纲", "对照检查材料", "谁来写", "谁来审"):
+        assert phrase in text["outline-vs-material"], phrase
+    for phrase in ("会前准备", "会上议程", "征求意见", "谈心谈话", "督导组", "总结"):
+        assert phrase in text["procedure"], phrase
+    for phrase in ("会议情况报告", "整改方案", "通报", "整改清单", "销号"):
+        assert phrase in text["after-meeting"], phrase
+    for phrase in ("年中到任", "巡视巡察", "审计", "处理结果", "亲属", "同一系统"):
+        assert phrase in text["special-cases"] or phrase in "".join(s.heading for s in guides["special-cases"].sections), phrase
+
+
+def test_length_guidance_is_labelled_as_custom_not_rule(kb):
+    length = kb.by_id("guides")["length"]
+    assert "经验值" in length.title and "以通知为准" in length.title
+    assert any("没有" in s.heading and "规定" in s.heading for s in length.sections)
+    for s in length.sections:
+        if s.items:
+            assert "经验值" in s.body and "以通知为准" in s.body, s.heading
+
+
+def test_case_study_guide_has_one_worked_pair_per_role(kb):
+    guide = kb.by_id("guides")["case-study-by-role"]
+    per_role = Counter(s.role for s in guide.sections if s.role)
+    assert per_role == Counter({r.id: 1 for r in kb.roles})
+    for s in guide.sections:
+        if s.role:
+            assert "虚构" in s.body, s.heading
+            assert [i.split("：")[0] for i in s.items] == ["案例原因剖析", "对照查摆自身差距"], s.heading
+            assert all(len(i) >= 100 for i in s.items), s.heading
+
+
+def test_paperwork_forms_are_present(kb):
+    forms = kb.by_id("forms")
+    assert {"talk-outline", "opinion-form", "rectification-list", "criticism-prep", "meeting-report"} <= set(forms)
+    assert forms["criticism-prep"].parts[1].columns[2].startswith("事实")
+    report = "".join(p.text for p in forms["meeting-report"].parts)
+    for phrase in ("会前准备", "批评和自我批评", "督导组", "整改"):
+        assert phrase in report, phrase
+    rect = forms["rectification-list"]
+    assert rect.per_meeting
+    tables = [p for p in rect.parts if p.rows_from == "meeting"]
+    assert [list(p.columns) for p in tables] == [["序号", "问题", "原因", "措施", "责任人", "完成时限", "检验方式", "销号情况"]]
+    talk = forms["talk-outline"]
+    four = next(s for s in talk.sections if "四必谈" in s.heading)
+    assert len(four.items) == 4
+    assert any("记录" in p.heading and p.rows for p in talk.parts)
+    opinion = forms["opinion-form"]
+    headings = "".join(p.heading for p in opinion.parts)
+    for phrase in ("征求意见函", "对领导班子", "对班子成员", "对具体事项", "汇总"):
+        assert phrase in headings, phrase
+    ways = "".join(i for s in opinion.sections for i in s.items)
+    for way in ("座谈", "征求意见函", "问卷", "意见箱"):
+        assert way in ways, way
+
+
 def test_thesaurus_has_150_groups_and_each_term_in_one_group(kb):
     groups = kb.thesaurus
     assert len(groups) >= 150
@@ -131,3 +240,101 @@ def test_thesaurus_groups_mostly_speak_the_knowledge_bases_words(kb):
     assert len(hits) >= 0.6 * len(kb.thesaurus)
     for phrase in ("国企", "政治三力", "两张皮", "为民办实事", "四风", "乡镇", "公检法", "八项规定", "第一议题", "家风"):
         assert any(phrase in g.terms for g in kb.thesaurus), phrase
+
+
+# ---------------------------------------------------------------- repaired examples (issue 11)
+
+PLACEHOLDER = re.compile(r"【[^】]*】")
+# Words that show what the writer was thinking (the 思想 behind a fault).
+MINDSET = re.compile(r"认为|觉得|以为|担心|怕|顾虑|图省事|省事|图方便|求稳|求保险|求快|碍于情面|情面|好人主义|满足于|"
+                     r"侥幸|麻痹|松懈|懈怠|畏难|惰性|心理|心态|想法|念头|思想上|思想深处|根子上|说到底|观念|小节|"
+                     r"显绩|本位|私心|敷衍|应付|不愿|抱着|自满|吃老本")
+PAPERWORK = re.compile(r"台账|报告|清单|记录|备案|存档|纪要|书面|笔记|档案|登记|汇编")
+PRACTICE = re.compile(r"不再|停止|取消|改为|改由|一律|当场|当面|现场|不打招呼|压减|合并|叫停|不得|只保留|退出|亲自|"
+                      r"下沉|走一遍|轮岗|回避|蹲点|坐班|暗访|直接")
+
+
+def originals(kb):
+    sample = {pid for x in kb.samples for g in x.groups for pid in g.problems}
+    return [p for p in kb.problems if p.id not in sample]
+
+
+def test_one_placeholder_form_and_at_most_two_per_case(kb):
+    for p in originals(kb):
+        for text in (p.title, p.body, *p.cases):
+            marks = PLACEHOLDER.findall(text)
+            assert all(m.startswith("【请填写：") and len(m) > 6 for m in marks), (p.id, marks)
+        assert all(len(PLACEHOLDER.findall(c)) <= 2 for c in p.cases), p.id
+
+
+def test_skeletons_vary(kb):
+    mine = originals(kb)
+    no_case = sum(1 for p in mine if not p.cases)
+    starts = Counter(c[:2] for p in mine for c in p.cases)
+    this_year = sum(1 for p in mine if "今年" in p.body + "".join(p.cases))
+    assert no_case >= 0.15 * len(mine)
+    assert starts["比如"] <= 0.7 * sum(starts.values())
+    assert this_year <= 0.5 * len(mine)
+
+
+def test_mindset_shown_in_at_least_80_percent(kb):
+    mine = originals(kb)
+    shown = [p for p in mine if MINDSET.search(p.title + p.body + "".join(p.cases))]
+    assert len(shown) >= 0.8 * len(mine), len(shown) / len(mine)
+
+
+def test_front_line_voices_are_not_leading_cadres(kb):
+    problems = kb.by_id("problems")
+    for pid in ("law-022", "law-017", "edu-037", "office-027", "town-037", "dept-026"):
+        assert problems[pid].level == "普通党员", pid
+    for pid in ("dept-032", "health-015", "law-020", "soe-030"):
+        assert problems[pid].level == "中层干部", pid
+    assert all(p.level == "普通党员" for p in kb.problems if p.roles == ("branch",))
+
+
+def test_most_examples_name_their_causes(kb):
+    mine = originals(kb)
+    causes = kb.by_id("causes")
+    linked = [p for p in mine if p.causes]
+    assert len(linked) >= 0.7 * len(mine)
+    for p in linked:
+        assert 1 <= len(p.causes) <= 2, p.id
+        # 班子 causes are the *-05 ones; a 个人 example takes a personal cause and vice versa.
+        assert all(c.endswith("-05") == (p.perspective == "班子") for c in p.causes), p.id
+        assert all(c in causes for c in p.causes)
+
+
+def test_measures_change_practice_and_can_be_checked(kb):
+    original = [m for m in kb.measures if not m.id.startswith("sample-")]
+    assert all(m.deadline and m.check for m in original)
+    paperwork_only = [m.id for m in original if PAPERWORK.search(m.body) and not PRACTICE.search(m.body)]
+    assert len(paperwork_only) < 0.3 * len(original), paperwork_only
+    assert not [m.id for m in original if m.deadline.strip() in ("长期坚持", "即日起执行", "全年坚持")]
+
+
+def test_worked_chains_per_role_and_perspective(kb):
+    chains = kb.chains
+    assert len(chains) >= 16
+    assert len({c.role for c in chains}) >= 6
+    assert {c.perspective for c in chains} == {"个人", "班子"}
+    for role in ("office", "department", "township", "education", "health", "soe", "law"):
+        assert {c.perspective for c in chains if c.role == role} == {"个人", "班子"}, role
+    problems, measures = kb.by_id("problems"), kb.by_id("measures")
+    for c in chains:
+        p = problems[c.problem]
+        assert p.perspective == c.perspective and c.role in p.roles, c.id
+        assert set(c.causes) <= set(p.causes), c.id
+        assert all(set(measures[m].causes) & set(c.causes) for m in c.measures), c.id
+        assert len(c.commentary) >= 60, c.id
+
+
+def test_no_two_headlines_are_near_duplicates(kb):
+    """No pair of example titles is more than 0.6 similar (difflib ratio)."""
+    from difflib import SequenceMatcher
+    from itertools import combinations
+    close = []
+    for a, b in combinations(kb.problems, 2):
+        m = SequenceMatcher(None, a.title, b.title, autojunk=False)
+        if m.real_quick_ratio() > 0.6 and m.quick_ratio() > 0.6 and m.ratio() > 0.6:
+            close.append((a.id, b.id))
+    assert not close

@@ -150,7 +150,7 @@ def test_thesaurus_page_lists_every_group_and_stays_out_of_search(kb):
 def test_every_page_renders_to_html(kb):
     pages = render_pages(kb)
     assert len(pages) == 12 + len(kb.meetings) + len(kb.aspects) + len(kb.themes) + len(kb.sections) \
-        + len(kb.samples) + len(kb.roles)
+        + len(kb.samples) + len(kb.roles) + 2 + sum(g.id != "criticism" for g in kb.guides) + len(kb.forms)
     for path, text in pages.items():
         assert text.strip(), path
         body = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
@@ -197,3 +197,13 @@ def test_serve_banner_lists_findings_as_text():
     out = html(contrib.findings_banner("data/problems/x.yaml:3: KB007 有未知字段“<script>”。\n数据检查未通过：共 1 处错误。"))
     assert 'class="admonition failure"' in out
     assert "<li>data/problems/x.yaml:3: KB007" in out and "&lt;script&gt;" in out and "<script>" not in out
+
+
+def test_sample_problems_stay_in_their_own_year(kb):
+    """The 2021 sample speaks of 新冠 and 党史学习教育: its problems reach no later meeting's aspects."""
+    sample = {pid for x in kb.samples for g in x.groups for pid in g.problems}
+    for a in kb.aspects:
+        shown = {p.id for p in kb.problems_for_aspect(a)} & sample
+        if a.meeting != "2021-mzsh":
+            assert not shown, (a.id, shown)
+    assert sample <= {p.id for a in kb.aspects if a.meeting == "2021-mzsh" for p in kb.problems_for_aspect(a)}

@@ -200,14 +200,88 @@ class ThesaurusGroup:
     loc: Loc = _loc()
 
 
+@dataclass(frozen=True)
+class Chain:
+    """A worked 问题→原因→措施 example: one problem, the causes and measures that answer it."""
+
+    id: str
+    title: str
+    role: str
+    perspective: str
+    problem: str
+    causes: tuple[str, ...]
+    measures: tuple[str, ...]
+    commentary: str
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class Criticism:
+    """One 相互批评意见, as it is often said (weak) and as it should be said (proper)."""
+
+    id: str
+    direction: str
+    roles: tuple[str, ...]
+    topic: str
+    weak: str
+    proper: str
+    note: str = ""
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class GuideSection:
+    heading: str
+    body: str
+    items: tuple[str, ...] = ()
+    role: str = ""
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class Guide:
+    id: str
+    title: str
+    summary: str
+    sections: tuple[GuideSection, ...]
+    related: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class FormPart:
+    """One part of a downloadable form: some text, a table, or both."""
+
+    heading: str
+    text: str = ""
+    columns: tuple[str, ...] = ()
+    rows: tuple[str, ...] = ()
+    blank_rows: int = 3
+    rows_from: str = ""
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
+class Form:
+    id: str
+    title: str
+    summary: str
+    sections: tuple[GuideSection, ...]
+    parts: tuple[FormPart, ...]
+    per_meeting: bool = False
+    loc: Loc = _loc()
+
+
 # kind -> top-level class; nested object fields -> their classes.
 CLASSES = {
     "themes": Theme, "roles": Role, "meetings": Meeting, "problems": Problem, "causes": Cause,
     "measures": Measure, "sections": Section, "samples": Sample,
-    "thesaurus": ThesaurusGroup,
+    "thesaurus": ThesaurusGroup, "chains": Chain, "criticisms": Criticism, "guides": Guide, "forms": Form,
 }
 NESTED = {("meetings", "sources"): Source, ("meetings", "aspects"): Aspect,
-          ("sections", "examples"): SectionExample, ("samples", "groups"): SampleGroup}
+          ("sections", "examples"): SectionExample, ("samples", "groups"): SampleGroup,
+          ("guides", "sections"): GuideSection, ("forms", "sections"): GuideSection, ("forms", "parts"): FormPart}
 
 
 @dataclass(frozen=True)
@@ -223,6 +297,10 @@ class KnowledgeBase:
     sections: tuple[Section, ...]
     samples: tuple[Sample, ...]
     thesaurus: tuple[ThesaurusGroup, ...] = ()
+    chains: tuple[Chain, ...] = ()
+    criticisms: tuple[Criticism, ...] = ()
+    guides: tuple[Guide, ...] = ()
+    forms: tuple[Form, ...] = ()
 
     @cached_property
     def _index(self) -> dict:
@@ -243,12 +321,20 @@ class KnowledgeBase:
         Through themes, examples by level: those for 领导班子成员 reach only 民主生活会 aspects;
         those for 中层干部 and 普通党员 (every ``branch`` example is at least 普通党员) only 组织生活会
         aspects.
-        A direct link in ``aspects`` places an example whatever its level.
+        A direct link in ``aspects`` places an example whatever its level. Problems of a real sample
+        material belong to their year (they speak of its events) and reach no other meeting.
         """
         leaders = self.by_id("meetings")[aspect.meeting].kind == "民主生活会"
         themes = set(aspect.themes)
+        dated = self._sample_meeting
         return tuple(p for p in self.problems if aspect.id in p.aspects
-                     or (themes & set(p.themes) and (p.level == LEADER) == leaders))
+                     or (themes & set(p.themes) and (p.level == LEADER) == leaders
+                         and dated.get(p.id, aspect.meeting) == aspect.meeting))
+
+    @cached_property
+    def _sample_meeting(self) -> dict[str, str]:
+        """Problem id -> meeting id, for problems quoted from a real sample material."""
+        return {pid: x.meeting for x in self.samples for g in x.groups for pid in g.problems}
 
     def problem_themes(self, problem: Problem) -> tuple[str, ...]:
         """A problem's own themes plus those of its direct aspects, in theme order."""

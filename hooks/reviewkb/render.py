@@ -7,10 +7,15 @@ generated pages are relative Markdown links, so any generator that resolves them
 from __future__ import annotations
 
 from .model import KnowledgeBase
-from .pages.common import (CAUSES_PATH, MEASURES_PATH, TAGS_PATH, THEMES_PATH, aspect_path, library_path, link,
-                           meeting_label, meeting_path, render_problem, role_path, sample_path, section_path, sorted_meetings)
+from .pages.chains import render_chains
+from .pages.common import (CAUSES_PATH, CHAINS_PATH, MEASURES_PATH, TAGS_PATH, THEMES_PATH, aspect_path, library_path,
+                           link, meeting_label, meeting_path, render_problem, role_path, sample_path, section_path,
+                           sorted_meetings)
 from .pages.downloads import render_templates_index
 from .pages.draft import DRAFT_PATH, render_draft
+from .forms import form_files
+from .pages.guides import (CRITICISMS_PATH, GUIDES_INDEX, form_page_path, guide_path, page_guides, render_criticisms,
+                           render_form_page, render_guide, render_guides_index)
 from .pages.home import render_home
 from .pages.library import render_library, render_library_index, render_role, render_roles_index, render_tags, render_themes
 from .pages.meetings import render_aspect, render_meeting, render_meetings_index
@@ -31,13 +36,18 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
         THEMES_PATH: render_themes(kb),
         CAUSES_PATH: render_causes(kb),
         MEASURES_PATH: render_measures(kb),
+        CHAINS_PATH: render_chains(kb),
         "sections/index.md": render_sections_index(kb),
         "roles/index.md": render_roles_index(kb),
         TAGS_PATH: render_tags(kb),
         "downloads/index.md": render_templates_index(kb),
         THESAURUS_PATH: render_thesaurus(kb),
         DRAFT_PATH: render_draft(kb),
+        GUIDES_INDEX: render_guides_index(kb),
+        CRITICISMS_PATH: render_criticisms(kb),
     }
+    pages.update({guide_path(g.id): render_guide(kb, g) for g in page_guides(kb)})
+    pages.update({form_page_path(f): render_form_page(kb, f) for f in kb.forms})
     for m in kb.meetings:
         pages[meeting_path(m)] = render_meeting(kb, m)
         for a in m.aspects:
@@ -55,7 +65,7 @@ def render_pages(kb: KnowledgeBase) -> dict[str, str]:
 
 def render_downloads(kb: KnowledgeBase) -> dict[str, str]:
     """Every downloadable template: path -> Markdown text of the file."""
-    return template_files(kb)
+    return template_files(kb) | form_files(kb)
 
 
 def nav(kb: KnowledgeBase) -> list:
@@ -84,10 +94,14 @@ def _nav(kb: KnowledgeBase) -> list:
         {"示例库": [{"全部主题": "examples/index.md"}, *[{t.name: library_path(t.id)} for t in kb.themes]]},
         {"原因剖析": CAUSES_PATH},
         {"整改措施": MEASURES_PATH},
+        {"问题—原因—措施对应示例": CHAINS_PATH},
         {"材料各部分写法": [{"概览": "sections/index.md"}, *[{s.name: section_path(s.id)} for s in kb.sections],
                       *[{"样本解析": sample_path(x)} for x in kb.samples]]},
         {"模板下载": "downloads/index.md"},
         {"我的草稿": DRAFT_PATH},
+        {"会前会后": [{"概览": GUIDES_INDEX}, {"相互批评意见": CRITICISMS_PATH},
+                  *[{f.title: form_page_path(f)} for f in kb.forms],
+                  *[{g.title: guide_path(g.id)} for g in page_guides(kb)]]},
         {"浏览": [{"按主题": THEMES_PATH}, {"按岗位": "roles/index.md"},
                 *[{r.name: role_path(r.id)} for r in kb.roles], {"按标签": TAGS_PATH},
                 {"检索词表": THESAURUS_PATH}]},

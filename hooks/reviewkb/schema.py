@@ -11,6 +11,8 @@ MEETING_KINDS = ("民主生活会", "组织生活会")
 # Who writes the material an example fits: a leading cadre (民主生活会), a middle-level cadre, or an
 # ordinary member (组织生活会).
 LEVELS = ("领导班子成员", "中层干部", "普通党员")
+# Who a 相互批评意见 is addressed to, in the 民主生活会 and the 组织生活会.
+DIRECTIONS = ("对主要负责人", "对班子成员", "主要负责人对班子成员", "支部党员之间")
 ANGLES = ("理想信念", "理论学习", "党性修养", "宗旨意识", "纪律规矩", "思想作风",
           "政绩观权力观", "担当精神", "斗争精神", "能力本领")
 
@@ -65,6 +67,24 @@ ASPECT = Field("item", "object", "一个检视重点。", fields=(
     Field("source", "url", "该表述的出处网址（与会议出处不同时填写）。"),
     text("asks", "用自己的话说明这一方面要求查什么。"),
     *GUIDE,
+))
+
+GUIDE_SECTION = Field("item", "object", "一节内容。", fields=(
+    text("heading", "小标题。"),
+    text("body", "正文（Markdown 文本）。"),
+    texts("items", "要点列表（可选）。"),
+    Field("role", "ref", "这一节专讲哪个岗位类别（可选）。", ref="roles"),
+))
+
+# Where the rows of a generated table come from: typed in `rows`, or the meeting's own parts.
+ROW_SOURCES = ("meeting",)
+FORM_PART = Field("item", "object", "模板中的一部分：一段文字、一张表，或两者都有。", fields=(
+    text("heading", "这一部分的小标题。"),
+    text("text", "文字部分（Markdown），占位符写成【请填写：……】。", required=False),
+    texts("columns", "表格的列名，按顺序；不填则这一部分没有表格。"),
+    texts("rows", "表格第一列预先填好的行名（如“谈话对象”），不填则留空行。"),
+    Field("blank_rows", "int", "没有 rows 时预留的空行数，不填为 3。"),
+    Field("rows_from", "enum", "行由会议生成：meeting 表示按会议的各部分和检视重点逐行列出。", choices=ROW_SOURCES),
 ))
 
 KINDS: dict[str, tuple[str, tuple[Field, ...]]] = {
@@ -162,11 +182,46 @@ KINDS: dict[str, tuple[str, tuple[Field, ...]]] = {
         text("measures_heading", "措施部分标题原文。"),
         refs("measures", "measures", "措施 id，顺序同原文。"),
     )),
+    "chains": ("问题—原因—措施对应示例：一个问题、回应它的原因和措施，以及它们为什么彼此对应。", (
+        ID,
+        text("title", "示例标题，说明是哪一岗位、哪种视角的哪类问题。"),
+        Field("role", "ref", "岗位类别 id。", True, ref="roles"),
+        Field("perspective", "enum", "视角：个人或班子。", True, choices=PERSPECTIVES),
+        Field("problem", "ref", "问题示例 id。", True, ref="problems"),
+        refs("causes", "causes", "回应这一问题的原因 id，按剖析顺序。"),
+        refs("measures", "measures", "针对这些原因的措施 id。"),
+        text("commentary", "说明问题、原因、措施为什么彼此对应：原因怎样解释问题，措施怎样改掉原因。"),
+    )),
     "thesaurus": ("检索词表：同义词、简称和规范展开，供站内搜索把用户的说法与知识库的说法对上。", (
         ID,
         texts("terms", "互为同义、可以互相替换的说法（至少两个；只有一个时须填 expands）。", required=True),
         texts("expands", "简称或概括语的规范展开：搜到 terms 中任一说法时，也找这些说法（单向）。"),
         text("note", "说明（可选）。", required=False),
+    )),
+    "criticisms": ("相互批评意见：同一条意见的空泛说法和规范说法（事实 + 问题性质 + 建议）。", (
+        ID,
+        Field("direction", "enum", "批评方向：谁对谁提。", True, choices=DIRECTIONS),
+        refs("roles", "roles", "适用岗位类别 id。"),
+        text("topic", "意见针对的方面，几个字即可，如“调查研究”。"),
+        text("weak", "空泛、不痛不痒的说法（反面示范）。"),
+        text("proper", "规范的说法：点明事实，指出问题性质，提出改进建议；需要本人事实处写成【请填写：……】。"),
+        text("note", "提意见时要注意什么（可选）。", required=False),
+    )),
+    "guides": ("会前会后指导：发言提纲与对照检查材料、会议程序、篇幅、案例剖析、特殊情况等专题说明。", (
+        ID,
+        text("title", "页面标题。"),
+        text("summary", "一两句话说明这一页解决什么问题。"),
+        Field("sections", "list", "正文各节，按顺序。", True, item=GUIDE_SECTION),
+        refs("related", "guides", "相关的其他指导页 id。", required=False),
+        refs("forms", "forms", "相关的会前会后用表 id（说明页和模板下载）。", required=False),
+    )),
+    "forms": ("会前会后用表：谈心谈话提纲、征求意见表、整改清单等，含填写指导和可下载的模板。", (
+        ID,
+        text("title", "表格（文书）名称。"),
+        text("summary", "一两句话说明用途。"),
+        Field("sections", "list", "填写和使用指导，按顺序。", True, item=GUIDE_SECTION),
+        Field("parts", "list", "下载模板的组成部分，按顺序。", True, item=FORM_PART),
+        Field("per_meeting", "bool", "是否按每次会议的检视重点分别生成一份模板。"),
     )),
 }
 

@@ -13,11 +13,13 @@ REFS = {
     ("causes", "themes"): "themes",
     ("measures", "causes"): "causes", ("measures", "themes"): "themes",
     ("meetings", "structure"): "sections",
+    ("criticisms", "roles"): "roles", ("guides", "related"): "guides", ("guides", "forms"): "forms",
     ("samples", "roles"): "roles", ("samples", "causes"): "causes", ("samples", "measures"): "measures",
+    ("chains", "causes"): "causes", ("chains", "measures"): "measures",
 }
 KIND_NAMES = {"themes": "主题", "roles": "岗位", "meetings": "会议", "aspects": "检视重点", "problems": "问题示例",
               "causes": "原因", "measures": "措施", "sections": "部分", "samples": "样本",
-              "thesaurus": "检索词"}
+              "thesaurus": "检索词", "chains": "对应示例", "criticisms": "批评意见", "guides": "指导页", "forms": "用表"}
 
 
 def check_integrity(kb: KnowledgeBase, unchecked_targets: set[str] = frozenset()) -> list[Finding]:
@@ -82,6 +84,14 @@ def _references(kb: KnowledgeBase, skip: set[str]) -> list[Finding]:
         if "problems" not in meeting.structure:
             findings.append(Finding(meeting.loc.path, meeting.loc.line_of("structure"), "KB013",
                                     f"{meeting.id}：structure 必须包含 problems（存在的问题）。"))
+    for chain in kb.chains:
+        findings += _missing(kb, chain, "role", "roles", [chain.role], skip)
+        findings += _missing(kb, chain, "problem", "problems", [chain.problem], skip)
+    for entry in (*kb.guides, *kb.forms):
+        for section in entry.sections:
+            if section.role and "roles" not in skip and section.role not in kb.by_id("roles"):
+                findings.append(Finding(section.loc.path, section.loc.line_of("role"), "KB013",
+                                        f"{entry.id}：小节“{section.heading}”的 role 引用的岗位 id“{section.role}”不存在。"))
     for sample in kb.samples:
         findings += _missing(kb, sample, "meeting", "meetings", [sample.meeting], skip)
         for group in sample.groups:

@@ -61,6 +61,7 @@ def sample_path(s: Sample) -> str:
 
 
 CAUSES_PATH, MEASURES_PATH, TAGS_PATH, THEMES_PATH = "causes.md", "measures.md", "tags.md", "themes.md"
+CHAINS_PATH = "chains.md"
 
 
 def link(src: str, dest: str, fragment: str = "") -> str:
@@ -152,6 +153,9 @@ def render_problem(kb: KnowledgeBase, src: str, p: Problem, searchable: bool) ->
     footer = [f"来源：{md_inline(p.source)}"]
     if direct:
         footer.append(f"直接对应：{direct}")
+    if p.causes:
+        causes = kb.by_id("causes")
+        footer.append("原因：" + "；".join(f"[{md_inline(causes[c].title)}]({link(src, CAUSES_PATH, c)})" for c in p.causes))
     if searchable is False:
         footer.append(f"[在示例库中查看]({problem_link(kb, src, p)})")
     lines += [

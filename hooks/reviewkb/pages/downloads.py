@@ -8,6 +8,7 @@ from ..model import KnowledgeBase
 from ..templates import template_name, template_path
 from ..text import md, md_inline
 from .common import head, link, sorted_meetings
+from .guides import render_forms_downloads
 
 
 def render_templates_index(kb: KnowledgeBase) -> str:
@@ -27,4 +28,5 @@ def render_templates_index(kb: KnowledgeBase) -> str:
             path = template_path(m, perspective)
             out.append(f'- [{md_inline(template_name(m, perspective))}]({link(src, path)}){{ download="{posixpath.basename(path)}" .kb-download }}')
         out.append("")
+    out += render_forms_downloads(kb, src)
     return "\n".join(out)

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..model import KnowledgeBase
 from ..text import md, md_inline
-from .common import CAUSES_PATH, MEASURES_PATH, head, library_path, link
+from .common import CAUSES_PATH, MEASURES_PATH, head, library_path, link, problem_link
 
 
 def render_causes(kb: KnowledgeBase) -> str:
@@ -18,6 +18,10 @@ def render_causes(kb: KnowledgeBase) -> str:
             answered[c].append(m)
     out = [head("原因剖析"), "", "原因要回答“为什么会出现这些问题”，从理想信念、党性修养、宗旨意识、纪律规矩等思想根源上找，"
            "不能把问题换个说法再写一遍。下列写法按剖析角度分组，每条都链接到回应它的整改措施。", ""]
+    explained = defaultdict(list)
+    for p in kb.problems:
+        for c in p.causes:
+            explained[c].append(p)
     by_angle = defaultdict(list)
     for c in kb.causes:
         by_angle[c.angle].append(c)
@@ -29,7 +33,14 @@ def render_causes(kb: KnowledgeBase) -> str:
                     "相关主题：" + "、".join(f"[{md_inline(themes[t].name)}]({link(src, library_path(t))})" for t in c.themes)
                     + "  ", "回应的措施：" + ("、".join(
                         f"[{md_inline(m.title)}]({link(src, MEASURES_PATH, m.id)})" for m in answered[c.id]) or "暂无"),
-                    "  ", f"来源：{md_inline(c.source)}", "", "</div>", ""]
+                    "  ", f"来源：{md_inline(c.source)}", ""]
+            if explained[c.id]:
+                out += ['<details class="kb-explained" markdown>',
+                        f"<summary>用这一原因解释的问题示例（{len(explained[c.id])} 条）</summary>", ""]
+                out += [f"- [{md_inline(p.title)}]({problem_link(kb, src, p)})（{p.perspective}）"
+                        for p in explained[c.id]]
+                out += ["", "</details>", ""]
+            out += ["</div>", ""]
     return "\n".join(out)
 
 

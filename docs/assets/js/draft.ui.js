@@ -117,8 +117,12 @@ async function start(el) {
   function commit(next, rerender) {
     if (next === state) return;
     state = next;
-    writeState(state);
-    say(`已自动保存（${new Date().toLocaleTimeString("zh-CN", { hour12: false })}）`);
+    try {
+      writeState(state);
+      say(`已自动保存（${new Date().toLocaleTimeString("zh-CN", { hour12: false })}）`);
+    } catch (err) {
+      say(`浏览器拒绝保存草稿（${err.name}），请立即导出备份，以免关闭页面后丢失。`, true);
+    }
     if (rerender) render();
   }
 

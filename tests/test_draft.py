@@ -337,7 +337,7 @@ def test_offline_copy_opened_from_a_folder_exports_docx(browser, built_site):
 def test_a_refused_save_is_reported(page, site_url):
     add_from(page, f"{site_url}/causes/", 1, "cause")
     open_draft(page, site_url)
-    page.evaluate("Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }")
+    page.evaluate("() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }")
     page.locator(".kb-d-item textarea.kb-d-body").first.fill("改写后的原因")
     alert = page.locator('.kb-d-status[role="alert"]')
     assert "拒绝保存" in alert.inner_text() and "导出备份" in alert.inner_text()

@@ -14,6 +14,18 @@ OWN_TEXT = "本人今年三月牵头的一次专题调研只走访了两个点�
 ZH = r"[\u4e00-\u9fff]"
 
 
+def test_links_data_matches_problems_causes_and_measures(kb):
+    from reviewkb.assets import links
+
+    data = links(kb, lambda path: path.removesuffix(".md") + "/")
+    assert len(data) == len(kb.problems) + len(kb.causes) + len(kb.measures)
+    p = next(x for x in kb.problems if x.causes)
+    assert data[p.id] == {"kind": "problem", "themes": list(kb.problem_themes(p)), "causes": list(p.causes)}
+    m = kb.measures[0]
+    assert data[m.id]["causes"] == list(m.causes) and data[m.id]["url"] == f"measures/#{m.id}"
+    assert data[kb.causes[0].id]["title"] == kb.causes[0].title
+
+
 def stored(page) -> dict:
     return json.loads(page.evaluate("localStorage.getItem('kb.drafts')") or "null")
 
@@ -121,7 +133,7 @@ def test_the_whole_flow(recorded, docx_base, site_url, kb, tmp_path):
     probs, cs = kb.by_id("problems"), kb.by_id("causes")
     for i, pid in enumerate(problems):
         p = probs[pid]
-        themes = set(p.themes) | set(kb.by_id("aspects")[aspect1].themes)
+        themes = set(kb.problem_themes(p)) | set(kb.by_id("aspects")[aspect1].themes)
         answered = any(c in p.causes if p.causes else themes & set(cs[c].themes) for c in causes)
         mark = page.locator(".kb-d-cover li").nth(i).locator(".kb-d-ok, .kb-d-missing").first  # 原因 comes first
         assert mark.get_attribute("class") == ("kb-d-ok" if answered else "kb-d-missing"), pid

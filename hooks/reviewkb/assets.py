@@ -87,6 +87,23 @@ def render_assets(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, 
     out: dict[str, str | bytes] = {"assets/data/meta.js": data_script("meta", meta(kb))}
     for i, shard in enumerate(items(kb, url_of)):
         out[f"assets/data/items/{i}.js"] = _shard_script(i, shard)
+    out["assets/data/links.js"] = data_script("links", links(kb, url_of))
+    return out
+
+
+def links(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict:
+    """What the draft's side panel needs to match problems, causes and measures, without the texts:
+    every item's kind, themes (an example's own and those of its aspects) and named causes; causes and
+    measures also carry title and URL."""
+    out = {}
+    for kind, kinds in KINDS_OF_ITEMS:
+        for item in getattr(kb, kinds):
+            themes = kb.problem_themes(item) if kind == "problem" else item.themes
+            rec = {"kind": kind, "themes": list(themes), "causes": list(getattr(item, "causes", ()))}
+            if kind != "problem":
+                path, anchor = item_home(kb, kind, item)
+                rec.update(title=item.title, url=f"{url_of(path)}#{anchor}")
+            out[item.id] = rec
     return out
 
 

@@ -1,7 +1,7 @@
 // The 我的草稿 page (data-module="kb-draft"): the chosen items laid out as a whole material, edited in
 // place, saved in localStorage on every change, exported as .docx / .md / backup .json.
 
-import { loadData, loadScript, saveFile, siteUrl } from "./dom.js";
+import { loadData, saveFile, siteUrl } from "./dom.js";
 import { PERSPECTIVES, clearDraft, currentDraft, editItem, moveItem, openDraft, removeItem, setAspect, setPerspective, validateBackup } from "./draft-store.js";
 import { fallbackTemplate, fileName, layoutMaterial } from "./draft-layout.js";
 import { markPieces } from "./text-diff.js";
@@ -57,10 +57,11 @@ async function loadBase() {
   return baseBytes;
 }
 
-// Every item record (all shards): the side panel suggests causes and measures from the whole base.
-async function loadAllRecords(meta) {
-  await Promise.all(Array.from({ length: meta.shards }, (_, n) => loadScript(siteUrl(`assets/data/items/${n}.js`))));
-  return Object.assign({}, ...Object.values(window.KB_DATA.items || {}));
+// Kind, themes and named causes of every item (assets/data/links.js, without the texts): the side
+// panel matches the draft's items and suggests causes and measures from the whole knowledge base.
+async function loadLinks() {
+  const links = await loadData("links");
+  return Object.fromEntries(Object.entries(links).map(([id, rec]) => [id, { id, ...rec }]));
 }
 
 export function init(el) {
@@ -245,7 +246,7 @@ async function start(el) {
       return;
     }
     try {
-      records = records || await loadAllRecords(meta);
+      records = records || await loadLinks();
     } catch (err) {
       side.append(h("p", { text: `对应关系暂时无法检查：${err.message}` }));
       return;

@@ -353,3 +353,12 @@ def test_a_refused_save_is_reported(page, site_url):
     page.locator(".kb-d-item textarea.kb-d-body").first.fill("改写后的原因")
     alert = page.locator('.kb-d-status[role="alert"]')
     assert "拒绝保存" in alert.inner_text() and "导出备份" in alert.inner_text()
+
+
+def test_unreadable_stored_drafts_are_kept_aside(page, site_url):
+    page.goto(site_url + "/draft/")
+    page.evaluate("() => localStorage.setItem('kb.drafts', '{\"format\": \"something-newer\"}')")
+    page.reload()
+    page.locator(".kb-d-toolbar").wait_for()
+    assert page.evaluate("localStorage.getItem('kb.drafts.unreadable')") == '{"format": "something-newer"}'
+    assert page.locator("h2.kb-d-KbTitle").count() == 1

@@ -3,16 +3,25 @@
 // under that aspect, elsewhere the user picks one (the example's own aspects first).
 
 import { loadData, loadItems, siteUrl } from "./dom.js";
-import { STORE_KEY, addItem, currentDraft, hasItem, itemCount, loadState, openDraft, serialize } from "./draft-store.js";
+import { STORE_KEY, addItem, currentDraft, hasItem, itemCount, loadState, openDraft, serialize, validateBackup } from "./draft-store.js";
 
 const KIND_NAME = { problem: "示例", cause: "原因", measure: "措施" };
 
+// The stored drafts. Stored text this version cannot read is kept aside under kb.drafts.unreadable
+// before anything new is saved over it.
 export function readState() {
+  let text = null;
   try {
-    return loadState(localStorage.getItem(STORE_KEY));
+    text = localStorage.getItem(STORE_KEY);
   } catch {
     return loadState(null);
   }
+  if (text && !validateBackup(text).ok) {
+    try {
+      localStorage.setItem(`${STORE_KEY}.unreadable`, text);
+    } catch { /* nothing more can be done */ }
+  }
+  return loadState(text);
 }
 
 export function writeState(state) {

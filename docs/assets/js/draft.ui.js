@@ -86,7 +86,10 @@ async function start(el) {
   };
   const aspectThemes = Object.fromEntries(meta.meetings.flatMap((m) => m.aspects.map((a) => [a.id, a.themes || []])));
   let state = readState();
-  if (!currentDraft(state)) state = openDraft(state, el.dataset.kbCurrent || meta.current, "个人");
+  // A draft of a meeting the site no longer lists stays stored; the page opens the current meeting.
+  if (!currentDraft(state) || !known.meetings.has(currentDraft(state).meeting)) {
+    state = openDraft(state, el.dataset.kbCurrent || meta.current, currentDraft(state)?.perspective || "个人");
+  }
   let layout = null;
   let records = null;
 

@@ -162,7 +162,7 @@ async function start(el) {
           "页面点击“加入草稿”，选中的内容会按下面的结构排好。")));
     }
     if (layout.unplaced.length) {
-      nodes.push(h("div", { class: "kb-d-unplaced" }, h("p", { text: "下列示例还没有放到本会议的检视重点下，请为每条选择位置：" }),
+      nodes.push(h("div", { class: "kb-d-unplaced" }, h("p", { text: "下列示例还没有放到本会议的检视重点下，导出时不包括它们。请为每条选择位置：" }),
         ...layout.unplaced.map((item) => itemCard(item, "", m))));
     }
     const filled = new Set(layout.blocks.filter((b) => b.item).map((b) => b.section));

@@ -83,3 +83,30 @@ test("Markdown export: headings, bold headline, hints as comments, escaped marku
   assert.ok(md.includes("## 一、存在的问题\n\n<!-- 提示：\n  提示一\n  提示二\n-->"));
   assert.ok(md.includes("一是**要点。**\\<b\\>正文\\</b\\>"));
 });
+
+test("a template in the build's shape: leads from the slot, closing and signature kept, feedback text untouched", () => {
+  const ph = (text) => ({ text, style: "KbPlaceholder" });
+  const plain = (text) => ({ text, style: null });
+  const tpl = [
+    { style: "KbTitle", runs: [plain("2025年度民主生活会个人对照检查材料")], comment: "提示", section: null, aspect: null, slot: null },
+    { style: "KbName", runs: [ph("【请填写：单位和职务】")], comment: null, section: null, aspect: null, slot: null },
+    { style: "KbH1", runs: [plain("三、存在的问题")], comment: "本部分要写", section: "problems", aspect: null, slot: null },
+    { style: "KbBody", runs: [plain("会前征求到的意见建议中，涉及本人的有"), ph("【请填写：条数】"), plain("条。")], comment: null, section: "problems", aspect: null, slot: null },
+    { style: "KbH2", runs: [plain("（一）在带头强化政治忠诚方面")], comment: "官方表述", section: "problems", aspect: "m-1", slot: null },
+    ...[1, 2, 3].map((n) => ({ style: "KbBody", runs: [plain(`${cnNumber(n)}是`), ph("【请填写：问题标题】")], comment: null, section: "problems", aspect: "m-1", slot: "problem" })),
+    { style: "KbH1", runs: [plain("四、原因剖析")], comment: null, section: "causes", aspect: null, slot: null },
+    ...[1, 2].map((n) => ({ style: "KbBody", runs: [plain(`（${cnNumber(n)}）`), ph("【请填写：原因标题】")], comment: null, section: "causes", aspect: null, slot: "cause" })),
+    { style: "KbClosing", runs: [plain("以上对照检查，恳请批评指正。")], comment: null, section: null, aspect: null, slot: null },
+    { style: "KbSignature", runs: [ph("【请填写：姓名】")], comment: null, section: null, aspect: null, slot: null },
+  ];
+  let s = openDraft(emptyState(), "m", "个人");
+  for (const ref of ["c1", "c2", "c3"]) s = addItem(s, "m", { kind: "cause", ref, aspect: null, title: ref, body: "正文", source: {} });
+  const { title, blocks } = layoutMaterial(currentDraft(s), meeting, tpl);
+  assert.equal(title, "2025年度民主生活会个人对照检查材料");
+  assert.deepEqual(blocks.filter((b) => b.slot === "cause").map((b) => b.runs[0].text), ["（一）", "（二）", "（三）"]);
+  assert.equal(blocks.filter((b) => b.slot === "problem").length, 3, "no examples: the three slots stay");
+  assert.deepEqual(blocks.map((b) => b.style).slice(-2), ["KbClosing", "KbSignature"]);
+  assert.equal(text(blocks[3]), "会前征求到的意见建议中，涉及本人的有【请填写：条数】条。");
+  assert.ok(blocks[3].placeholder && !blocks[3].item);
+  assert.equal(blocks[2].comment, "本部分要写");
+});

@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING = 1
 # Run the core from this checkout even where .venv was installed from another one.
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build offline check test test-js chromium schemas bench clean
+.PHONY: serve build offline check test test-js debs chromium schemas bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -46,21 +46,33 @@ check: $(STAMP)
 schemas: $(STAMP)
 	$(PY) -m reviewkb schema schemas
 
-# Browser tests need Debian's chromium; install it when missing and we are root.
-chromium:
-	@if [ -x /usr/bin/chromium ]; then :; \
+# Debian packages the tests need: chromium (browser tests), LibreOffice Writer, CJK fonts and poppler
+# (rendering the .docx templates to PDF and reading it back). Installed when missing and we are root,
+# with one apt-get update.
+DEBS := chromium libreoffice-writer-nogui fonts-noto-cjk poppler-utils
+debs:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ "$$missing" = " chromium" ] && [ -x /usr/bin/chromium ]; then missing=""; fi; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = "0" ]; then \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
-	else echo "请先安装 chromium：sudo apt-get install chromium" >&2; exit 1; fi
+	  echo "安装测试所需的 Debian 软件包：$$missing"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null); \
+	else echo "测试需要以下 Debian 软件包，请先安装：sudo apt-get install$$missing" >&2; exit 1; fi
+
+chromium: debs
 
 test-js: $(NODE_STAMP)
 	node --test tests/js/
 
-test: $(STAMP) $(NODE_STAMP) chromium test-js
+test: $(STAMP) $(NODE_STAMP) debs test-js
 	$(PY) -m pytest
 
 bench: $(STAMP) $(NODE_STAMP)
 	$(PY) tests/bench.py
+	$(VENV)/bin/mkdocs build --strict --quiet
+	node tests/bench_selfcheck.mjs --site site
 
 clean:
 	rm -rf site dist .pytest_cache

@@ -30,7 +30,7 @@ _state = sys.modules.setdefault("_reviewkb_mkdocs_state", types.ModuleType("_rev
 
 
 class _Download(File):
-    """A generated Markdown file that is served as a download, not rendered as a page."""
+    """A generated file (Markdown or .docx) that is served as a download, not rendered as a page."""
 
     def is_documentation_page(self) -> bool:
         return False
@@ -62,11 +62,11 @@ def on_config(config):
 def on_files(files, config):
     for path, text in render_pages(_state.kb).items():
         files.append(File.generated(config, path, content=text))
-    for path, text in render_downloads(_state.kb).items():
+    for path, content in render_downloads(_state.kb).items():
         download = _Download(path, src_dir=None, dest_dir=config.site_dir,
                              use_directory_urls=config.use_directory_urls, dest_uri=path)
         download.generated_by = "reviewkb"
-        download._content = text.encode("utf-8")
+        download._content = content.encode("utf-8") if isinstance(content, str) else content
         files.append(download)
     files.append(File.generated(config, "kb.json", content=render_kb_json(_state.kb)))
     root = os.path.dirname(config.config_file_path)

@@ -7,6 +7,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from reviewkb.templates import aspect_heading
+
 # (phrase typed into the search box, the example it must land on)
 SEARCHES = [
     ("以会议落实会议、以文件落实文件", "sample-2021-p14"),
@@ -68,22 +70,44 @@ def test_template_download_returns_the_whole_material(page, site_url, kb):
     page.goto(site_url + "/downloads/")
     meeting = kb.by_id("meetings")["2025-mzsh"]
     with page.expect_download() as info:
-        page.locator('a[download="2025-mzsh-personal.md"]').click()
+        page.locator('a[href="2025-mzsh-personal.md"]').click()
     download = info.value
-    assert download.suggested_filename == "2025-mzsh-personal.md"
-    text = open(download.path(), encoding="utf-8").read()
+    assert download.suggested_filename == "2025年度民主生活会个人对照检查材料（模板）.md"
+    raw = open(download.path(), "rb").read()
+    assert raw.startswith("\ufeff".encode("utf-8"))
+    text = raw.decode("utf-8-sig")
     for aspect in meeting.aspects:
-        assert aspect.heading in text
+        assert aspect_heading(aspect) in text
     assert "反面典型案例剖析" in text and "【请填写：" in text
+
+
+def test_docx_download_has_the_chinese_name_and_opens(page, site_url, kb):
+    """Clicking the .docx link (listed before the .md) saves the material under its Chinese name."""
+    from docx import Document
+
+    page.goto(site_url + "/downloads/")
+    meeting = kb.by_id("meetings")["2025-mzsh"]
+    row = page.locator("tr", has_text=meeting.title).first
+    first = row.locator("a.kb-download").first
+    assert first.get_attribute("href") == "2025-mzsh-personal.docx"
+    with page.expect_download() as info:
+        first.click()
+    download = info.value
+    assert download.suggested_filename == "2025年度民主生活会个人对照检查材料（模板）.docx"
+    doc = Document(download.path())
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "2025年度民主生活会个人对照检查材料"
+    assert all(f"{aspect_heading(a)}" in "".join(texts) for a in meeting.aspects)
+    assert len(doc.comments) > len(meeting.aspects)
 
 
 def test_rectification_list_download_from_its_page(page, site_url, kb):
     page.goto(site_url + "/forms/rectification-list/")
     meeting = kb.by_id("meetings")["2024-mzsh"]
     with page.expect_download() as info:
-        page.locator('a[download="2024-mzsh-rectification-list.md"]').click()
+        page.locator('a[href$="2024-mzsh-rectification-list.md"]').click()
     download = info.value
-    assert download.suggested_filename == "2024-mzsh-rectification-list.md"
+    assert download.suggested_filename == "2024年度民主生活会整改清单（模板）.md"
     text = open(download.path(), encoding="utf-8").read()
     assert text.startswith("# 2024年度民主生活会整改清单")
     for aspect in meeting.aspects:
@@ -150,7 +174,7 @@ def test_no_request_leaves_the_machine(page, site_url):
     search(page, site_url, "形式主义")
     with page.expect_download():
         page.goto(site_url + "/downloads/")
-        page.locator('a[download="2024-mzsh-team.md"]').click()
+        page.locator('a[href="2024-mzsh-team.md"]').click()
     page.wait_for_load_state("networkidle")
     host = urlparse(site_url).netloc
     outside = [u for u in page.requests if urlparse(u).scheme in ("http", "https", "ws", "wss")
@@ -190,3 +214,19 @@ def test_scripts_run_under_the_content_security_policy(page, site_url):
         assert page.evaluate("document.documentElement.classList.contains('kb-js')"), path
         assert page.evaluate("typeof window.fflate?.zipSync") == "function", path
     assert violations == []
+
+
+def test_guidance_pages_print_without_navigation_or_buttons(page, site_url):
+    page.goto(site_url + "/aspects/2025-mzsh-3/")
+    page.wait_for_selector(".kb-copy", state="attached")  # buttons added by script must not print
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".kb-copy",
+                     ".kb-filters", ".headerlink"):
+        loc = page.locator(selector)
+        assert all(not loc.nth(i).is_visible() for i in range(loc.count())), selector
+    assert page.locator(".md-content h1").is_visible()
+    examples = page.locator(".kb-example")
+    assert examples.count() > 0
+    assert examples.first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+    page.emulate_media(media="screen")
+    assert page.locator(".md-header").is_visible()

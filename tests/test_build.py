@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
-from reviewkb.forms import form_meetings, form_path
+from reviewkb.forms import form_meetings, form_name, form_path
 
 # `python -m reviewkb` runs this checkout's core, whichever checkout .venv was installed from.
 CORE_ENV = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
-from reviewkb.templates import template_path
+from reviewkb.templates import template_name, template_path
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 
@@ -98,9 +98,10 @@ def test_meeting_paperwork_pages_and_downloads_exist(kb, built_site):
         page = (site / "forms" / form.id / "index.html").read_text(encoding="utf-8")
         for m in (form_meetings(kb) if form.per_meeting else [None]):
             path = form_path(form, m)
-            name = Path(path).name
+            name = f"{form_name(form, m)}.md"  # saved under the Chinese name, served under the ASCII path
             assert (site / path).is_file(), path
             assert f'download="{name}"' in page and f'download="{name}"' in downloads, name
+            assert f'download="{name}" href="{Path(path).name}"' in downloads, name
         assert page.count("<table>") >= sum(1 for p in form.parts if p.columns), form.id
     rect = (site / "downloads" / "2025-mzsh-rectification-list.md").read_text(encoding="utf-8")
     assert "| 序号 | 问题 | 原因 | 措施 | 责任人 | 完成时限 | 检验方式 | 销号情况 |" in rect
@@ -153,12 +154,23 @@ def test_templates_hold_the_whole_material(kb, built_site):
 
 
 def test_template_downloads_are_linked(kb, built_site):
+    """Downloads page and meeting pages: .docx first, then .md, served ASCII, saved under the Chinese name."""
     site, _ = built_site
     html = (site / "downloads" / "index.html").read_text(encoding="utf-8")
     for m in kb.meetings:
+        meeting_html = (site / "meetings" / m.id / "index.html").read_text(encoding="utf-8")
         for perspective in ("个人", "班子"):
-            name = Path(template_path(m, perspective)).name
-            assert f'href="{name}"' in html and f'download="{name}"' in html
+            links = []
+            for ext in ("docx", "md"):
+                name = Path(template_path(m, perspective, ext)).name
+                size = (site / template_path(m, perspective, ext)).stat().st_size
+                tag = re.search(rf'<a [^>]*href="{re.escape(name)}"[^>]*>([^<]*)</a>', html)
+                assert tag, name
+                assert f'download="{template_name(m, perspective)}.{ext}"' in tag.group(0)
+                assert f"{size / 1024:.0f} KB" in tag.group(1)
+                assert f'href="../../downloads/{name}"' in meeting_html
+                links.append(tag.start())
+            assert links[0] < links[1]  # .docx first
 
 
 def test_kb_json_is_complete(kb, built_site):

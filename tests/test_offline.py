@@ -76,6 +76,9 @@ def test_offline_copy_works_from_the_folder(browser, offline_root):
     assert re.search(r"/aspects/2025-mzsh-1/index.html$", page.url)
     assert page.locator("h1").count() == 1
     page.goto((offline_root / "downloads/index.html").as_uri())
+    with page.expect_download() as info:
+        page.locator("a[href$='2025-mzsh-personal.docx']").first.click()
+    assert info.value.path().read_bytes()[:2] == b"PK"
     # Browsers ignore `download` on file:// pages: a Markdown template opens as text, read as UTF-8.
     page.locator("a[download$='.md']").first.click()
     assert "【请填写" in page.locator("body").inner_text()

@@ -13,7 +13,7 @@ from reviewkb.errors import CODES
 from reviewkb.export import render_kb_json
 from reviewkb.model import Problem
 from reviewkb.render import link, nav, render_pages, render_problem
-from reviewkb.templates import render_template, template_files
+from reviewkb.templates import aspect_heading, render_markdown, render_template, runs, template_blocks, template_files
 from reviewkb.text import cn_number, comment, md, md_inline, ordinal, plain_title
 from reviewkb.yamlio import parse
 
@@ -149,7 +149,7 @@ def test_thesaurus_page_lists_every_group_and_stays_out_of_search(kb):
 
 def test_every_page_renders_to_html(kb):
     pages = render_pages(kb)
-    assert len(pages) == 13 + len(kb.meetings) + len(kb.aspects) + len(kb.themes) + len(kb.sections) \
+    assert len(pages) == 15 + len(kb.meetings) + len(kb.aspects) + len(kb.themes) + len(kb.sections) \
         + len(kb.samples) + len(kb.roles) + 2 + sum(g.id != "criticism" for g in kb.guides) + len(kb.forms)
     for path, text in pages.items():
         assert text.strip(), path
@@ -175,7 +175,55 @@ def test_template_numbers_parts_and_repeats_slots(kb):
         ["一", "二", "三", "四", "五"][:len(headings)]
     assert text.count("一是【请填写：") >= len(meeting.aspects)
     assert "需要说明的个人事项" not in text  # 班子 materials have no personal matters
-    assert len(template_files(kb)) == 2 * len(kb.meetings)
+    assert len(template_files(kb)) == 4 * len(kb.meetings)  # .md and .docx for 个人 and 班子
+
+
+def _visible(text):
+    return re.sub(r"<!--.*?-->", "", text, flags=re.S)
+
+
+def test_template_text_fits_the_kind_of_material(kb):
+    """Perspective and meeting kind substituted; 在……方面 headings; feedback, measures, closing, signature."""
+    for m in kb.meetings:
+        other = "组织生活会" if m.kind == "民主生活会" else "民主生活会"
+        for perspective in ("个人", "班子"):
+            blocks = template_blocks(kb, m, perspective)
+            text = render_markdown(blocks)
+            assert text.startswith("\ufeff")
+            assert other not in text, (m.id, perspective)
+            assert "党员党员" not in text and "（班子）" not in _visible(text) and "我（" not in text
+            h2 = [b.text for b in blocks if b.style == "KbH2"]
+            assert h2 == [f"（{cn_number(i)}）{aspect_heading(a)}" for i, a in enumerate(m.aspects, 1)]
+            assert all(h.startswith(f"（{cn_number(i)}）在") and h.endswith("方面") for i, h in enumerate(h2, 1))
+            measures = [b for b in blocks if b.slot == "measure"]
+            problems = [b for b in blocks if b.slot == "problem"]
+            assert len(measures) >= len(problems) / 2 and len(measures) >= 4
+            assert all("时限" in b.text and "检验标准" in b.text for b in measures)
+            assert any("回应" in b.text or "检视" in b.text for b in blocks
+                       if b.section == "problems" and b.slot is None and b.style == "KbBody")
+            assert blocks[-3].style == "KbClosing" and "批评指正" in blocks[-3].text
+            assert [b.style for b in blocks[-2:]] == ["KbSignature", "KbSignature"]
+            signature = blocks[-2].text + blocks[-1].text
+            assert "日期" in signature and ("姓名" in signature if perspective == "个人" else "单位名称" in signature)
+            assert all("篇幅" in b.comment and "经验值" in b.comment and "以通知为准" in b.comment
+                       for b in blocks if b.style == "KbH1")
+            body = _visible(text)
+            if perspective == "班子":
+                team = "支委会" if m.kind == "组织生活会" else "班子"
+                assert team in body and "本人" not in body.replace("本人的", "")
+                assert "中心组" not in body or m.kind == "民主生活会"
+            member = perspective == "个人" and m.kind == "组织生活会"
+            opening = blocks[2].text
+            if member:
+                assert "谈心谈话" in opening and "群众" in opening and "征求意见" not in opening
+            elif perspective == "个人":
+                assert "我" in opening
+
+
+def test_placeholders_are_runs_of_their_own():
+    got = runs("甲【请填写：乙】丙【请填写：丁】", "一是")
+    assert [(r.text, r.style) for r in got] == [("一是", None), ("甲", None), ("【请填写：乙】", "KbPlaceholder"),
+                                                ("丙", None), ("【请填写：丁】", "KbPlaceholder")]
 
 
 def test_kb_json_escapes_markup_but_round_trips(kb):
@@ -197,6 +245,30 @@ def test_serve_banner_lists_findings_as_text():
     out = html(contrib.findings_banner("data/problems/x.yaml:3: KB007 有未知字段“<script>”。\n数据检查未通过：共 1 处错误。"))
     assert 'class="admonition failure"' in out
     assert "<li>data/problems/x.yaml:3: KB007" in out and "&lt;script&gt;" in out and "<script>" not in out
+
+
+def test_templates_handle_any_section_generically(kb):
+    """A section added by another data file: numbered heading, its own text, perspective and kind substituted."""
+    import dataclasses
+
+    from reviewkb.model import Section
+
+    extra = Section(id="extra-part", name="新增部分", heading="民主生活会新增部分情况", purpose="写什么。",
+                    must_include=("要素",), perspectives=("个人", "班子"),
+                    template="我（班子）在本次民主生活会（组织生活会）前【请填写：做了什么】。\n第二段【请填写：结果】。")
+    meeting = kb.by_id("meetings")["2023-zzsh"]
+    meeting = dataclasses.replace(meeting, structure=meeting.structure[:1] + ("extra-part",) + meeting.structure[1:])
+    new_kb = dataclasses.replace(kb, sections=kb.sections + (extra,),
+                                 meetings=tuple(meeting if m.id == meeting.id else m for m in kb.meetings))
+    for perspective, who in (("个人", "我"), ("班子", "支委会")):
+        blocks = template_blocks(new_kb, meeting, perspective)
+        h1 = [b for b in blocks if b.style == "KbH1"]
+        assert h1[0].text == "一、组织生活会新增部分情况" and h1[0].comment and h1[0].section == "extra-part"
+        own = [b.text for b in blocks if b.section == "extra-part" and b.style == "KbBody"]
+        assert own == [f"{who}在本次组织生活会前【请填写：做了什么】。", "第二段【请填写：结果】。"]
+        assert [b.text.split("、")[0] for b in h1] == [cn_number(i) for i in range(1, len(h1) + 1)]
+        assert len(h1) == sum(1 for sid in meeting.structure if new_kb.by_id("sections")[sid].heading
+                                  and perspective in new_kb.by_id("sections")[sid].perspectives)
 
 
 def test_sample_problems_stay_in_their_own_year(kb):

@@ -41,6 +41,7 @@ CASES = [
     ("kb017-image.yaml", "problems", [("KB017", 4)]),
     ("kb019-unmapped.yaml", "problems", [("KB019", 2)]),
     ("kb020-dup-title.yaml", "problems", [("KB020", 3)]),
+    ("kb022-variant-inside.yaml", "formulations", [("KB022", 5)]),
 ]
 
 

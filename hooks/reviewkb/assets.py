@@ -13,8 +13,9 @@ import math
 from typing import Callable
 
 from .model import KnowledgeBase
-from .pages.common import current_meeting, item_home
+from .pages.common import FORMULATIONS_PATH, current_meeting, item_home
 from .schema import LEVELS
+from .templates import PERSPECTIVES, blocks_json, template_blocks
 
 ITEMS_PER_SHARD = 200
 KINDS_OF_ITEMS = (("problem", "problems"), ("cause", "causes"), ("measure", "measures"))
@@ -57,6 +58,11 @@ def meta(kb: KnowledgeBase) -> dict:
     }
 
 
+def templates(kb: KnowledgeBase) -> dict:
+    """Every template's blocks (FRONTEND.md block model): meeting id -> 个人|班子 -> blocks."""
+    return {m.id: {p: blocks_json(template_blocks(kb, m, p)) for p in PERSPECTIVES} for m in kb.meetings}
+
+
 def item_record(kb: KnowledgeBase, kind: str, item, url_of: Callable[[str], str]) -> dict:
     path, anchor = item_home(kb, kind, item)
     rec = {"kind": kind, "id": item.id, "title": item.title, "body": item.body, "url": f"{url_of(path)}#{anchor}"}
@@ -78,13 +84,33 @@ def items(kb: KnowledgeBase, url_of: Callable[[str], str]) -> list[dict]:
     return shards
 
 
+def formulations(kb: KnowledgeBase, url_of: Callable[[str], str]) -> list[dict]:
+    """Standard formulations with their wrong forms, for the self-check; `page` is the entry on 规范提法."""
+    page = url_of(FORMULATIONS_PATH)
+    return [{"id": f.id, "text": f.text, "category": f.category, "meaning": f.meaning, "variants": list(f.variants),
+             "near_misses": list(f.near_misses), "allowed": list(f.allowed), "verified": f.verified,
+             "page": f"{page}#{f.id}"} for f in kb.formulations]
+
+
+def pages(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, str]:
+    """Docs path of every page -> its URL relative to the site root (for guidance links in scripts)."""
+    from .render import page_paths  # render imports the page modules; import late to keep this light
+    return {path: url_of(path) for path in sorted(page_paths(kb) + ["contributing.md"])}
+
+
 def render_assets(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, str | bytes]:
     """Every generated data file for scripts: site path -> content.
 
     `url_of` maps a docs path (``examples/x.md``) to its URL relative to the site root, which
     depends on how the site generator lays pages out.
     """
-    out: dict[str, str | bytes] = {"assets/data/meta.js": data_script("meta", meta(kb))}
+    from .docx import base_docx
+
+    out: dict[str, str | bytes] = {"assets/data/meta.js": data_script("meta", meta(kb)),
+                                   "assets/data/templates.js": data_script("templates", templates(kb)),
+                                   "assets/gongwen-base.docx": base_docx(),
+                                   "assets/data/formulations.js": data_script("formulations", formulations(kb, url_of)),
+                                   "assets/data/pages.js": data_script("pages", pages(kb, url_of))}
     for i, shard in enumerate(items(kb, url_of)):
         out[f"assets/data/items/{i}.js"] = _shard_script(i, shard)
     out["assets/data/links.js"] = data_script("links", links(kb, url_of))

@@ -8,7 +8,7 @@ from .errors import CODES
 from .schema import KINDS, Field
 from .text import md_inline
 
-MARKER = re.compile(r"<!--\s*kb:(codes|fields:([a-z]+))\s*-->")
+MARKER = re.compile(r"<!--\s*kb:(codes|rules|fields:([a-z]+))\s*-->")
 
 
 def codes_table() -> str:
@@ -45,6 +45,9 @@ def fill_markers(markdown: str) -> str:
     def replace(match: re.Match) -> str:
         if match.group(1) == "codes":
             return codes_table()
+        if match.group(1) == "rules":
+            from .pages.selfcheck import rules_table
+            return rules_table("contributing.md")
         return fields_table(match.group(2))
     return MARKER.sub(replace, markdown)
 

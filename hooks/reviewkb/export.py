@@ -21,7 +21,7 @@ def _plain(value):
 
 def kb_document(kb: KnowledgeBase) -> dict:
     lists = ("meetings", "themes", "roles", "problems", "causes", "measures", "sections", "samples", "chains",
-             "criticisms", "guides", "forms")
+             "criticisms", "guides", "forms", "formulations")
     doc = {"format": "reviewkb", "schema_version": SCHEMA_VERSION, "generator_version": __version__}
     doc.update({name: _plain(getattr(kb, name)) for name in lists})
     doc["counts"] = {name: len(getattr(kb, name)) for name in lists} | {"aspects": len(kb.aspects)}

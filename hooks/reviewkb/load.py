@@ -234,7 +234,10 @@ def _make(kind: str, cls, path: str, entry: dict, extra: dict | None = None):
         nested = model.NESTED.get((kind, name))
         if nested is not None:
             sub_extra = {"meeting": entry["id"]} if nested is model.Aspect else None
-            value = tuple(_make(kind, nested, path, v, sub_extra) for v in value)
+            if isinstance(value, dict):  # a single nested object
+                value = _make(kind, nested, path, value, sub_extra)
+            else:
+                value = tuple(_make(kind, nested, path, v, sub_extra) for v in value)
         values[name] = value
     values.update(extra or {})
     lines = tuple((k[len("_line_"):], v) for k, v in entry.items() if k.startswith("_line_"))

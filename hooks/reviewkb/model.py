@@ -149,6 +149,18 @@ class SectionExample:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """One text per kind of material: a leading cadre's own (民主生活会 个人), a team's (班子), an ordinary
+    member's (组织生活会 个人) and a branch committee's (组织生活会 班子)."""
+
+    personal: str = ""
+    team: str = ""
+    member: str = ""
+    branch: str = ""
+    loc: Loc = _loc()
+
+
+@dataclass(frozen=True)
 class Section:
     id: str
     name: str
@@ -160,6 +172,9 @@ class Section:
     pitfalls: tuple[str, ...] = ()
     tips: tuple[str, ...] = ()
     examples: tuple[SectionExample, ...] = ()
+    variants: Wording | None = None     # template text for other kinds of material (personal = template)
+    intro: Wording | None = None        # a paragraph before the repeated slots (e.g. 征求意见反馈)
+    length: Wording | None = None       # usual length of this part, shown as a hint
     loc: Loc = _loc()
 
 
@@ -273,14 +288,33 @@ class Form:
     loc: Loc = _loc()
 
 
+@dataclass(frozen=True)
+class Formulation:
+    """A standard official formulation and the wrong forms a self-check flags."""
+
+    id: str
+    text: str
+    category: str
+    variants: tuple[str, ...]
+    source: str
+    verified: bool
+    meaning: str = ""
+    near_misses: tuple[str, ...] = ()
+    allowed: tuple[str, ...] = ()
+    note: str = ""
+    url: str = ""
+    loc: Loc = _loc()
+
+
 # kind -> top-level class; nested object fields -> their classes.
 CLASSES = {
     "themes": Theme, "roles": Role, "meetings": Meeting, "problems": Problem, "causes": Cause,
     "measures": Measure, "sections": Section, "samples": Sample,
-    "thesaurus": ThesaurusGroup, "chains": Chain, "criticisms": Criticism, "guides": Guide, "forms": Form,
+    "thesaurus": ThesaurusGroup, "chains": Chain, "criticisms": Criticism, "guides": Guide, "forms": Form, "formulations": Formulation,
 }
 NESTED = {("meetings", "sources"): Source, ("meetings", "aspects"): Aspect,
           ("sections", "examples"): SectionExample, ("samples", "groups"): SampleGroup,
+          ("sections", "variants"): Wording, ("sections", "intro"): Wording, ("sections", "length"): Wording,
           ("guides", "sections"): GuideSection, ("forms", "sections"): GuideSection, ("forms", "parts"): FormPart}
 
 
@@ -301,6 +335,7 @@ class KnowledgeBase:
     criticisms: tuple[Criticism, ...] = ()
     guides: tuple[Guide, ...] = ()
     forms: tuple[Form, ...] = ()
+    formulations: tuple[Formulation, ...] = ()
 
     @cached_property
     def _index(self) -> dict:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from .model import KnowledgeBase
 from .pages.chains import render_chains
-from .pages.common import (CAUSES_PATH, CHAINS_PATH, MEASURES_PATH, TAGS_PATH, THEMES_PATH, aspect_path, library_path,
-                           link, meeting_label, meeting_path, render_problem, role_path, sample_path, section_path,
-                           sorted_meetings)
+from .pages.common import (CAUSES_PATH, CHAINS_PATH, FORMULATIONS_PATH, MEASURES_PATH, SELFCHECK_PATH, TAGS_PATH,
+                           THEMES_PATH, aspect_path, library_path, link, meeting_label, meeting_path, render_problem,
+                           role_path, sample_path, section_path, sorted_meetings)
 from .pages.downloads import render_templates_index
 from .pages.draft import DRAFT_PATH, render_draft
+from .pages.formulations import render_formulations
+from .pages.selfcheck import render_selfcheck
 from .forms import form_files
 from .pages.guides import (CRITICISMS_PATH, GUIDES_INDEX, form_page_path, guide_path, page_guides, render_criticisms,
                            render_form_page, render_guide, render_guides_index)
@@ -29,43 +31,68 @@ __all__ = ["link", "nav", "render_downloads", "render_pages", "render_problem"]
 
 def render_pages(kb: KnowledgeBase) -> dict[str, str]:
     """Every generated documentation page: path -> Markdown."""
+    return {path: make() for path, make in _page_makers(kb).items()}
+
+
+def page_paths(kb: KnowledgeBase) -> list[str]:
+    """Docs path of every generated page, without rendering them."""
+    return list(_page_makers(kb))
+
+
+def _page_makers(kb: KnowledgeBase) -> dict:
+    cache: dict = {}
+
+    def sizes() -> dict[str, int]:
+        """Byte size of every download (shown next to its link), computed once and only if needed."""
+        if "sizes" not in cache:
+            cache["sizes"] = {path: len(content.encode("utf-8") if isinstance(content, str) else content)
+                              for path, content in render_downloads(kb).items()}
+        return cache["sizes"]
+
     pages = {
-        "index.md": render_home(kb),
-        "meetings/index.md": render_meetings_index(kb),
-        "examples/index.md": render_library_index(kb),
-        THEMES_PATH: render_themes(kb),
-        CAUSES_PATH: render_causes(kb),
-        MEASURES_PATH: render_measures(kb),
-        CHAINS_PATH: render_chains(kb),
-        "sections/index.md": render_sections_index(kb),
-        "roles/index.md": render_roles_index(kb),
-        TAGS_PATH: render_tags(kb),
-        "downloads/index.md": render_templates_index(kb),
-        THESAURUS_PATH: render_thesaurus(kb),
-        DRAFT_PATH: render_draft(kb),
-        GUIDES_INDEX: render_guides_index(kb),
-        CRITICISMS_PATH: render_criticisms(kb),
+        "index.md": lambda: render_home(kb),
+        "meetings/index.md": lambda: render_meetings_index(kb),
+        "examples/index.md": lambda: render_library_index(kb),
+        THEMES_PATH: lambda: render_themes(kb),
+        CAUSES_PATH: lambda: render_causes(kb),
+        MEASURES_PATH: lambda: render_measures(kb),
+        CHAINS_PATH: lambda: render_chains(kb),
+        "sections/index.md": lambda: render_sections_index(kb),
+        "roles/index.md": lambda: render_roles_index(kb),
+        TAGS_PATH: lambda: render_tags(kb),
+        "downloads/index.md": lambda: render_templates_index(kb, sizes()),
+        THESAURUS_PATH: lambda: render_thesaurus(kb),
+        DRAFT_PATH: lambda: render_draft(kb),
+        GUIDES_INDEX: lambda: render_guides_index(kb),
+        CRITICISMS_PATH: lambda: render_criticisms(kb),
+        FORMULATIONS_PATH: lambda: render_formulations(kb),
+        SELFCHECK_PATH: lambda: render_selfcheck(kb),
     }
-    pages.update({guide_path(g.id): render_guide(kb, g) for g in page_guides(kb)})
-    pages.update({form_page_path(f): render_form_page(kb, f) for f in kb.forms})
+    pages.update({guide_path(g.id): (lambda g=g: render_guide(kb, g)) for g in page_guides(kb)})
+    pages.update({form_page_path(f): (lambda f=f: render_form_page(kb, f)) for f in kb.forms})
     for m in kb.meetings:
-        pages[meeting_path(m)] = render_meeting(kb, m)
+        pages[meeting_path(m)] = lambda m=m: render_meeting(kb, m, sizes())
         for a in m.aspects:
-            pages[aspect_path(a)] = render_aspect(kb, a)
+            pages[aspect_path(a)] = lambda a=a: render_aspect(kb, a)
     for t in kb.themes:
-        pages[library_path(t.id)] = render_library(kb, t.id)
+        pages[library_path(t.id)] = lambda t=t: render_library(kb, t.id)
     for s in kb.sections:
-        pages[section_path(s.id)] = render_section(kb, s)
+        pages[section_path(s.id)] = lambda s=s: render_section(kb, s)
     for x in kb.samples:
-        pages[sample_path(x)] = render_sample(kb, x)
+        pages[sample_path(x)] = lambda x=x: render_sample(kb, x)
     for r in kb.roles:
-        pages[role_path(r.id)] = render_role(kb, r.id)
+        pages[role_path(r.id)] = lambda r=r: render_role(kb, r.id)
     return pages
 
 
-def render_downloads(kb: KnowledgeBase) -> dict[str, str]:
-    """Every downloadable template: path -> Markdown text of the file."""
-    return template_files(kb) | form_files(kb)
+_last_downloads: list = []   # [kb, files]: pages need the files' sizes, the adapter the files
+
+
+def render_downloads(kb: KnowledgeBase) -> dict[str, str | bytes]:
+    """Every downloadable file: served path -> text (written as UTF-8) or bytes."""
+    if not _last_downloads or _last_downloads[0] is not kb:
+        _last_downloads[:] = [kb, template_files(kb) | form_files(kb)]
+    return _last_downloads[1]
 
 
 def nav(kb: KnowledgeBase) -> list:
@@ -102,6 +129,8 @@ def _nav(kb: KnowledgeBase) -> list:
         {"会前会后": [{"概览": GUIDES_INDEX}, {"相互批评意见": CRITICISMS_PATH},
                   *[{f.title: form_page_path(f)} for f in kb.forms],
                   *[{g.title: guide_path(g.id)} for g in page_guides(kb)]]},
+        {"材料自查": SELFCHECK_PATH},
+        {"规范提法": FORMULATIONS_PATH},
         {"浏览": [{"按主题": THEMES_PATH}, {"按岗位": "roles/index.md"},
                 *[{r.name: role_path(r.id)} for r in kb.roles], {"按标签": TAGS_PATH},
                 {"检索词表": THESAURUS_PATH}]},

@@ -11,6 +11,8 @@ MEETING_KINDS = ("民主生活会", "组织生活会")
 # Who writes the material an example fits: a leading cadre (民主生活会), a middle-level cadre, or an
 # ordinary member (组织生活会).
 LEVELS = ("领导班子成员", "中层干部", "普通党员")
+# Groups of the standard formulations (规范提法) page.
+FORMULATION_CATEGORIES = ("指导思想和重要论断", "政治要求", "纪律和作风", "制度和工作方法", "学习教育和会议主题")
 # Who a 相互批评意见 is addressed to, in the 民主生活会 and the 组织生活会.
 DIRECTIONS = ("对主要负责人", "对班子成员", "主要负责人对班子成员", "支部党员之间")
 ANGLES = ("理想信念", "理论学习", "党性修养", "宗旨意识", "纪律规矩", "思想作风",
@@ -42,6 +44,16 @@ def texts(name, doc, required=False, min_items=1):
 
 def refs(name, kind, doc, required=True, min_items=1):
     return Field(name, "list", doc, required, item=Field("item", "ref", doc, ref=kind), min_items=min_items)
+
+
+def wording(name, doc):
+    """An optional text per kind of material: personal (民主生活会 个人), team (班子), member (普通党员), branch (支委会)."""
+    return Field(name, "object", doc, fields=(
+        text("personal", "民主生活会个人材料（领导干部）。", required=False),
+        text("team", "班子材料。", required=False),
+        text("member", "普通党员的组织生活会个人材料（不填则用 personal）。", required=False),
+        text("branch", "党支部委员会的组织生活会材料（不填则用 team）。", required=False),
+    ))
 
 
 ID = Field("id", "id", "唯一标识，只用 a-z、0-9 和连字符，用作网址锚点和文件名。", True)
@@ -161,6 +173,9 @@ KINDS: dict[str, tuple[str, tuple[Field, ...]]] = {
             text("text", "示例正文。"),
             SOURCE,
         ))),
+        wording("variants", "其他材料的模板骨架（不填则用 template）：team 为班子材料，member 为普通党员组织生活会材料，branch 为党支部委员会组织生活会材料。"),
+        wording("intro", "重复的一是、二是之前的一段（如对征求意见的回应）；personal/team/member/branch 分别对应四种材料。"),
+        wording("length", "这一部分通常的篇幅（经验值），在模板中作为提示显示；personal/team/member/branch 分别对应四种材料。"),
     )),
     "samples": ("真实样本材料的完整结构化拆解。", (
         ID,
@@ -222,6 +237,19 @@ KINDS: dict[str, tuple[str, tuple[Field, ...]]] = {
         Field("sections", "list", "填写和使用指导，按顺序。", True, item=GUIDE_SECTION),
         Field("parts", "list", "下载模板的组成部分，按顺序。", True, item=FORM_PART),
         Field("per_meeting", "bool", "是否按每次会议的检视重点分别生成一份模板。"),
+    )),
+    "formulations": ("规范提法：材料中常用的官方表述，以及常见的错误写法和近似误写；自查时逐一比对。", (
+        ID,
+        text("text", "规范表述，逐字照录。"),
+        Field("category", "enum", "类别。", True, choices=FORMULATION_CATEGORIES),
+        text("meaning", "全称或所指内容（可选）。", required=False),
+        texts("variants", "常见错误写法：出现即判为提法错误（不得是任何规范表述的一部分）。", required=True),
+        texts("near_misses", "近似误写：与规范表述只差一两个字、容易混用的说法（可选）。"),
+        texts("allowed", "含有上述错误写法、但本身正确的说法（可选），自查时不报。"),
+        text("note", "使用说明（可选）。", required=False),
+        text("source", "出处说明。"),
+        Field("url", "url", "出处网址（可选）。"),
+        Field("verified", "bool", "是否已对照权威原文核实；false 时页面显示「待核实」。", True),
     )),
 }
 

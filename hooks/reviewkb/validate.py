@@ -19,7 +19,7 @@ REFS = {
 }
 KIND_NAMES = {"themes": "主题", "roles": "岗位", "meetings": "会议", "aspects": "检视重点", "problems": "问题示例",
               "causes": "原因", "measures": "措施", "sections": "部分", "samples": "样本",
-              "thesaurus": "检索词", "chains": "对应示例", "criticisms": "批评意见", "guides": "指导页", "forms": "用表"}
+              "thesaurus": "检索词", "chains": "对应示例", "criticisms": "批评意见", "guides": "指导页", "forms": "用表", "formulations": "规范提法"}
 
 
 def check_integrity(kb: KnowledgeBase, unchecked_targets: set[str] = frozenset()) -> list[Finding]:
@@ -30,6 +30,7 @@ def check_integrity(kb: KnowledgeBase, unchecked_targets: set[str] = frozenset()
     findings += _references(kb, skip)
     findings += _problem_rules(kb)
     findings += _sample_rules(kb)
+    findings += _formulation_rules(kb)
     return findings
 
 
@@ -127,4 +128,29 @@ def _sample_rules(kb: KnowledgeBase) -> list[Finding]:
                 if p is not None and group.aspect not in p.aspects:
                     findings.append(Finding(sample.loc.path, group.loc.line, "KB021",
                                             f"{sample.id}：问题 {pid} 没有把 {group.aspect} 列入 aspects。"))
+    return findings
+
+
+def _formulation_rules(kb: KnowledgeBase) -> list[Finding]:
+    """A wrong form must never match correct text: not inside any standard formulation, not repeated."""
+    findings = []
+    standards = [(f.id, f.text) for f in kb.formulations]
+    seen: dict[str, str] = {}
+    for f in kb.formulations:
+        for field in ("variants", "near_misses"):
+            for wrong in getattr(f, field):
+                line = f.loc.line_of(field)
+                inside = [fid for fid, text in standards if wrong in text]
+                if inside:
+                    findings.append(Finding(f.loc.path, line, "KB022",
+                                            f"规范提法 {f.id}：错误写法“{wrong}”是规范表述（{'、'.join(inside)}）的一部分，"
+                                            "自查时会把正确的写法也报为错误。"))
+                elif wrong in seen and seen[wrong] != f.id:
+                    findings.append(Finding(f.loc.path, line, "KB022",
+                                            f"规范提法 {f.id}：错误写法“{wrong}”已列在 {seen[wrong]} 中。"))
+                seen.setdefault(wrong, f.id)
+        for ok in f.allowed:
+            if not any(w in ok for w in f.variants + f.near_misses):
+                findings.append(Finding(f.loc.path, f.loc.line_of("allowed"), "KB022",
+                                        f"规范提法 {f.id}：allowed 中的“{ok}”不含任何错误写法，不起作用。"))
     return findings

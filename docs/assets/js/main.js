@@ -4,9 +4,11 @@
 import { initFileLinks } from "./links.js";
 import { init as initDraft } from "./draft.ui.js";
 import { initAddToDraft } from "./add-to-draft.ui.js";
+import { init as initSelfcheck } from "./selfcheck.ui.js";
 
 const MODULES = {
   "kb-draft": initDraft,
+  "kb-selfcheck": initSelfcheck,
 };
 
 const FEATURES = [

@@ -62,6 +62,7 @@ def sample_path(s: Sample) -> str:
 
 CAUSES_PATH, MEASURES_PATH, TAGS_PATH, THEMES_PATH = "causes.md", "measures.md", "tags.md", "themes.md"
 CHAINS_PATH = "chains.md"
+FORMULATIONS_PATH, SELFCHECK_PATH = "formulations.md", "selfcheck.md"
 
 
 def link(src: str, dest: str, fragment: str = "") -> str:

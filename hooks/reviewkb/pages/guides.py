@@ -81,7 +81,9 @@ def render_guide(kb: KnowledgeBase, g: Guide) -> str:
 
 
 def _download_link(src: str, path: str, name: str) -> str:
-    return f'[{md_inline(name)}]({link(src, path)}){{ download="{posixpath.basename(path)}" .kb-download }}'
+    # Saved under the Chinese name (served under the ASCII path), like the templates.
+    ext = posixpath.splitext(path)[1]
+    return f'[{md_inline(name)}]({link(src, path)}){{ download="{attr(name)}{ext}" .kb-download }}'
 
 
 def form_download_links(kb: KnowledgeBase, form: Form, src: str) -> list[str]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import posixpath
-
 from ..model import Aspect, KnowledgeBase, Meeting
-from ..templates import template_name, template_path
+from ..templates import PERSPECTIVES, template_name
 from ..text import attr, cn_number, md, md_inline
+from .downloads import download_links
 from .common import (
     CAUSES_PATH, MEASURES_PATH, UNVERIFIED, VERIFIED, aspect_path, bullets, filters, head, library_path, link, meeting_path, render_problem, section_path, sorted_meetings, sources,
 )
@@ -24,7 +23,7 @@ def render_meetings_index(kb: KnowledgeBase) -> str:
     return "\n".join(out)
 
 
-def render_meeting(kb: KnowledgeBase, m: Meeting) -> str:
+def render_meeting(kb: KnowledgeBase, m: Meeting, sizes: dict[str, int] | None = None) -> str:
     src = meeting_path(m)
     sections = kb.by_id("sections")
     out = [head(m.title), ""]
@@ -45,9 +44,8 @@ def render_meeting(kb: KnowledgeBase, m: Meeting) -> str:
         s = sections[sid]
         out.append(f"{i}. [{md_inline(s.name)}]({link(src, section_path(sid))})")
     out += ["", "## 模板下载", ""]
-    for perspective in ("个人", "班子"):
-        path = template_path(m, perspective)
-        out.append(f'- [{md_inline(template_name(m, perspective))}]({link(src, path)}){{ download="{posixpath.basename(path)}" }}')
+    for perspective in PERSPECTIVES:
+        out.append(f"- {md_inline(template_name(m, perspective))}：{download_links(src, m, perspective, sizes or {})}")
     if m.notes:
         out += ["", "## 说明", "", bullets(m.notes)]
     out += ["", "## 出处", "", sources(m), ""]

@@ -63,42 +63,12 @@ def recorded(page):
     return page
 
 
-def stand_in_base() -> bytes:
-    """A styled empty .docx made with python-docx, for a build that does not emit its own yet."""
-    import io
-
-    import docx
-    from docx.enum.style import WD_STYLE_TYPE
-
-    doc = docx.Document()
-    for sid, name in (("KbTitle", "标题"), ("KbName", "署名"), ("KbH1", "一级标题"), ("KbH2", "二级标题"),
-                      ("KbBody", "正文"), ("KbClosing", "结束语"), ("KbSignature", "落款")):
-        doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH).style_id = sid
-    for sid, name in (("KbPlaceholder", "占位符"), ("KbLead", "要点")):
-        doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER).style_id = sid
-    for p in list(doc.paragraphs):
-        p._element.getparent().remove(p._element)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
-
-@pytest.fixture
-def docx_base(page, built_site):
-    """Serve a stand-in base .docx while the build has none (the real one is used once it exists)."""
-    site, _ = built_site
-    if not (site / "assets" / "gongwen-base.docx").exists():
-        body = stand_in_base()
-        page.route("**/assets/gongwen-base.docx", lambda route: route.fulfill(status=200, body=body))
-    return page
-
-
 def open_draft(page, site_url):
     page.goto(site_url + "/draft/")
     page.locator(".kb-d-toolbar").wait_for()
 
 
-def test_the_whole_flow(recorded, docx_base, site_url, kb, tmp_path):
+def test_the_whole_flow(recorded, site_url, kb, tmp_path):
     page = recorded
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -326,8 +296,6 @@ def test_a_marked_identical_span_disappears_once_rewritten(page, site_url):
 def test_offline_copy_opened_from_a_folder_exports_docx(browser, built_site):
     """The offline copy (file://): data and the base .docx are read through <script>, not fetch()."""
     site, _ = built_site
-    if not (site / "assets" / "gongwen-base.docx").exists():
-        pytest.skip("this build emits no assets/gongwen-base.docx yet")
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     errors = []

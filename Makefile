@@ -69,7 +69,7 @@ test-js: $(NODE_STAMP)
 test: $(STAMP) $(NODE_STAMP) debs test-js
 	$(PY) -m pytest
 
-bench: $(STAMP) $(NODE_STAMP)
+bench: $(STAMP) $(NODE_STAMP) chromium
 	$(PY) tests/bench.py
 	$(VENV)/bin/mkdocs build --strict --quiet
 	node tests/bench_selfcheck.mjs --site site

@@ -22,6 +22,7 @@ from reviewkb.errors import KBError  # noqa: E402
 from reviewkb.export import render_kb_json  # noqa: E402
 from reviewkb.load import load  # noqa: E402
 from reviewkb.render import nav, render_downloads, render_pages  # noqa: E402
+from reviewkb.text import stash, unstash  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.reviewkb")
 # MkDocs re-imports this file on every rebuild under `serve`; what must outlive a rebuild
@@ -155,4 +156,12 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace(OFFLINE_MARKER, link)
     if getattr(_state, "report", None):
         markdown = contrib.findings_banner(_state.report) + markdown
+    # Long raw-HTML lists skip python-markdown's HTML parser; on_page_content puts them back.
+    markdown, blocks = stash(markdown)
+    _state.raw_blocks = getattr(_state, "raw_blocks", {})
+    _state.raw_blocks[page.file.src_uri] = blocks
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    return unstash(html, getattr(_state, "raw_blocks", {}).pop(page.file.src_uri, []))

@@ -22,6 +22,7 @@ from reviewkb.forms import form_meetings, form_name, form_path
 
 # `python -m reviewkb` runs this checkout's core, whichever checkout .venv was installed from.
 CORE_ENV = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
+from reviewkb.pages.meetings import ASPECT_LIST_MAX
 from reviewkb.templates import template_name, template_path
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
@@ -32,9 +33,17 @@ def test_strict_build_has_no_warnings(built_site):
     assert "WARNING" not in output and "ERROR" not in output, output
 
 
+def _search_docs(site: Path) -> list:
+    """Every document of the site's own search index: [title, url, excerpt], in index order."""
+    rows = []
+    for f in sorted(site.glob("assets/search/d*.js"), key=lambda f: int(f.stem[1:])):
+        rows += json.loads(re.search(r"\]=(.*);\}\)\(", f.read_text(encoding="utf-8"), re.S).group(1))
+    assert rows
+    return rows
+
+
 def _search_locations(site: Path) -> Counter:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return Counter(doc["location"] for doc in index["docs"])
+    return Counter(d[1] for d in _search_docs(site))
 
 
 def _ids_in(site: Path, pattern: str) -> Counter:
@@ -64,12 +73,37 @@ def test_every_cause_and_measure_is_rendered_once(kb, built_site):
         assert measures[m.id] == 1 and anchors[m.id] == 1, m.id
 
 
+def test_every_item_has_exactly_one_full_rendering_in_the_site(kb, built_site):
+    site, _ = built_site
+    full = Counter()
+    for page in site.rglob("*.html"):
+        for tag in re.findall(r'<div class="kb-item[^"]*"[^>]*>', page.read_text(encoding="utf-8")):
+            full[(re.search(r'data-kb-kind="(\w+)"', tag).group(1), re.search(r'data-kb-id="([^"]+)"', tag).group(1))] += 1
+    expected = ([("problem", p.id) for p in kb.problems] + [("cause", c.id) for c in kb.causes]
+                + [("measure", m.id) for m in kb.measures] + [("criticism", c.id) for c in kb.criticisms])
+    assert sorted(full) == sorted(expected)
+    assert set(full.values()) == {1}
+
+
 def test_every_aspect_page_lists_each_mapped_example(kb, built_site):
     site, _ = built_site
     for a in kb.aspects:
         html = (site / "aspects" / a.id / "index.html").read_text(encoding="utf-8")
-        shown = set(re.findall(r'data-kb-id="([^"]+)"', html))
-        assert shown == {p.id for p in kb.problems_for_aspect(a)}, a.id
+        assert 'class="kb-item' not in html, "aspect pages list examples, they do not repeat them"
+        entries = re.findall(r'<li class="kb-entry" data-kb-kind="problem" data-kb-id="([^"]+)" data-kb-aspect="([^"]+)"'
+                             r'[^>]*><a href="([^"]+)">', html)
+        mapped = kb.problems_for_aspect(a)
+        shown = {e[0] for e in entries}
+        if len(mapped) <= ASPECT_LIST_MAX:
+            assert shown == {p.id for p in mapped}, a.id
+        else:   # a bounded list: the direct examples first, the rest from every role
+            assert len(shown) == ASPECT_LIST_MAX and shown <= {p.id for p in mapped}, a.id
+            assert {p.id for p in mapped if a.id in p.aspects} <= shown or len([p for p in mapped if a.id in p.aspects]) > ASPECT_LIST_MAX
+        assert {e[1] for e in entries} == {a.id}
+        for pid, _, href in entries:   # each entry links to the one full rendering
+            target = (site / "aspects" / a.id / href.split("#")[0] / "index.html").resolve()
+            assert f'data-kb-id="{pid}"' in target.read_text(encoding="utf-8") and href.endswith("#" + pid)
+        assert len(html.encode("utf-8")) < 300_000
         assert a.heading.replace("“", "").replace("”", "")[:10] in html.replace("“", "").replace("”", "")
 
 
@@ -97,13 +131,20 @@ def test_meeting_paperwork_pages_and_downloads_exist(kb, built_site):
     for form in kb.forms:
         page = (site / "forms" / form.id / "index.html").read_text(encoding="utf-8")
         for m in (form_meetings(kb) if form.per_meeting else [None]):
-            path = form_path(form, m)
-            name = f"{form_name(form, m)}.md"  # saved under the Chinese name, served under the ASCII path
-            assert (site / path).is_file(), path
-            assert f'download="{name}"' in page and f'download="{name}"' in downloads, name
-            assert f'download="{name}" href="{Path(path).name}"' in downloads, name
+            for ext in ("docx", "md"):
+                path = form_path(form, m, ext)
+                name = f"{form_name(form, m)}.{ext}"  # saved under the Chinese name, served under the ASCII path
+                assert (site / path).is_file(), path
+                assert f'download="{name}"' in page and f'download="{name}"' in downloads, name
+                assert f'download="{name}" href="{Path(path).name}"' in downloads, name
+            # The .docx is offered first, each link with its file size.
+            for html in (page, downloads):
+                docx_at = html.index(f'download="{form_name(form, m)}.docx"')
+                md_at = html.index(f'download="{form_name(form, m)}.md"')
+                assert docx_at < md_at and re.search(r"\.md，\d+ KB", html[md_at:md_at + 300]), form.id
         assert page.count("<table>") >= sum(1 for p in form.parts if p.columns), form.id
     rect = (site / "downloads" / "2025-mzsh-rectification-list.md").read_text(encoding="utf-8")
+    assert rect.startswith("\ufeff# 2025年度民主生活会整改清单")
     assert "| 序号 | 问题 | 原因 | 措施 | 责任人 | 完成时限 | 检验方式 | 销号情况 |" in rect
     index = (site / "guides" / "index.html").read_text(encoding="utf-8")
     assert "会前会后" in index and 'href="../criticisms/"' in index
@@ -227,9 +268,10 @@ def test_raw_html_in_data_never_becomes_a_tag(hostile_build):
     library = (site / "examples" / "work-style" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in library
     assert "&lt;b&gt;粗体标签&lt;/b&gt;" in library
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    entry = next(d for d in index["docs"] if d["location"].endswith("#xss-001"))
-    assert "&lt;script&gt;" in entry["title"].replace("\u200b", "")
+    entry = next(d for d in _search_docs(site) if d[1].endswith("#xss-001"))
+    assert "<script>" in entry[0], "the index holds the plain title; the page escapes it"
+    for shard in site.glob("assets/search/*.js"):
+        assert "<" not in shard.read_text(encoding="utf-8"), "no tag can appear in an index script"
     template = (site / "downloads" / "2021-mzsh-personal.md").read_text(encoding="utf-8")
     assert "、存在的问题&lt;svg onload=alert(4)&gt;" in template
     kb = json.loads((site / "kb.json").read_text(encoding="utf-8"))

@@ -476,3 +476,12 @@ def test_no_re_skinned_examples(kb, role):
             if score >= SIMILAR:
                 close.append((a.id, b.id, round(score, 3)))
     assert not close
+
+
+def test_no_front_line_example_is_linked_to_a_mzsh_aspect(kb):
+    """A direct ``aspects`` link overrides the level, so a 中层干部 or 普通党员 example linked to a 民主生活会
+    aspect would show up there again (review §2.4): they link to 组织生活会 aspects only."""
+    meetings, aspects = kb.by_id("meetings"), kb.by_id("aspects")
+    wrong = [p.id for p in kb.problems if p.level != "领导班子成员"
+             and any(meetings[aspects[a].meeting].kind == "民主生活会" for a in p.aspects)]
+    assert not wrong, wrong

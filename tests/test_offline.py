@@ -75,6 +75,13 @@ def test_offline_copy_works_from_the_folder(browser, offline_root):
     page.locator(".md-content a", has_text="写作指导").first.click()
     assert re.search(r"/aspects/2025-mzsh-1/index.html$", page.url)
     assert page.locator("h1").count() == 1
+    # Search loads its index by <script> from the folder and lands on the example.
+    from test_browser import hrefs, run_query
+    links = run_query(page, "对12345民生热线关注度不高")
+    found = hrefs(links)
+    target = next(i for i, h in enumerate(found[:5]) if h.endswith("/index.html#sample-2021-p08"))
+    links.nth(target).click()
+    page.locator("h3#sample-2021-p08").wait_for()
     page.goto((offline_root / "downloads/index.html").as_uri())
     with page.expect_download() as info:
         page.locator("a[href$='2025-mzsh-personal.docx']").first.click()

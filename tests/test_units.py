@@ -11,18 +11,26 @@ import markdown
 from reviewkb import contrib
 from reviewkb.errors import CODES
 from reviewkb.export import render_kb_json
+from dataclasses import replace
+
 from reviewkb.model import Problem
+from reviewkb.pages.common import (LIBRARY_PAGE_SIZE, aspect_path, html_href, item_path, item_url, library_pages, library_path,
+                                   page_url)
+from reviewkb.pages.library import TAG_LIST_MAX
+from reviewkb.pages.meetings import ASPECT_LIST_MAX
 from reviewkb.render import link, nav, render_pages, render_problem
 from reviewkb.templates import aspect_heading, render_markdown, render_template, runs, template_blocks, template_files
-from reviewkb.text import cn_number, comment, md, md_inline, ordinal, plain_title
+from reviewkb.text import cn_number, comment, md, md_inline, ordinal, plain_title, stash, unstash
 from reviewkb.yamlio import parse
 
 MD = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "admonition"])
 
 
 def html(text: str) -> str:
+    """Markdown of a generated page to HTML, as the adapter converts it (raw fragments stashed)."""
     MD.reset()
-    return MD.convert(text)
+    text, blocks = stash(text)
+    return unstash(MD.convert(text), blocks)
 
 
 def test_parse_keeps_lines_of_keys_and_items():
@@ -75,12 +83,40 @@ def test_relative_links_between_generated_pages():
 def test_render_problem_escapes_and_anchors(kb):
     p = Problem(id="t-1", title="<i>甲</i>标题", body="正文<b>x</b>", perspective="个人", roles=("office",),
                 source="测试", cases=("比如，<img src=x>",), themes=("work-style",))
-    out = html(render_problem(kb, "examples/work-style.md", p, searchable=True))
-    assert 'id="t-1"' in out and 'data-kb-id="t-1"' in out
+    out = html(render_problem(kb, "examples/work-style.md", p))
+    assert 'id="t-1"' in out and 'data-kb-id="t-1"' in out and 'data-kb-kind="problem"' in out
     assert "<i>" not in out and "<b>x" not in out and "<img" not in out
     assert "复制示例文本" in out
-    hidden = html(render_problem(kb, "aspects/x.md", p, searchable=False))
-    assert "data-search-exclude" in hidden
+    assert 'aria-label="复制示例：&lt;i&gt;甲&lt;/i&gt;标题"' in out, "the copy button names its example"
+
+
+def test_item_urls_come_from_one_function(kb):
+    p = kb.problems[0]
+    home = library_path(kb.problem_themes(p)[0])
+    assert item_path(kb, "problem", p.id) == home
+    assert item_url(kb, "problem", p.id) == home[:-3] + "/#" + p.id
+    assert item_url(kb, "cause", kb.causes[0].id) == "causes/#" + kb.causes[0].id
+    assert html_href("aspects/2025-mzsh-1.md", home, p.id) == "../../" + home[:-3] + "/#" + p.id
+    assert html_href("index.md", "causes.md") == "causes/"
+    assert page_url("examples/index.md") == "examples/" and page_url("index.md") == ""
+
+
+def test_large_themes_are_split_into_bounded_library_pages(kb):
+    many = tuple(replace(kb.problems[0], id=f"many-{i:04d}", title=f"标题{i}") for i in range(450))
+    big = replace(kb, problems=kb.problems + many)
+    pages = library_pages(big)
+    theme = kb.problem_themes(kb.problems[0])[0]
+    assert len(pages[theme]) >= 3 and all(len(g) == LIBRARY_PAGE_SIZE for g in pages[theme][:-1])
+    assert all(len(g) <= LIBRARY_PAGE_SIZE for groups in pages.values() for g in groups)
+    assert item_path(big, "problem", "many-0449") == library_path(theme, len(pages[theme]))
+    rendered = render_pages(big)
+    assert library_path(theme, 2) in rendered
+    assert rendered[library_path(theme, 2)].count('data-kb-kind="problem"') == 200
+    tags = {t for p in big.problems for t in p.tags}
+    assert rendered["tags.md"].count('class="kb-entry"') <= TAG_LIST_MAX * len(tags)
+    for a in big.aspects:   # aspect pages list at most ASPECT_LIST_MAX compact entries
+        assert rendered[aspect_path(a)].count('class="kb-entry"') <= ASPECT_LIST_MAX
+        assert 'class="kb-item' not in rendered[aspect_path(a)]
 
 
 def _placed(kb, **fields):
@@ -131,10 +167,10 @@ def test_a_direct_link_places_an_example_whatever_its_level(kb):
 def test_example_labels_show_the_level(kb):
     p = Problem(id="t-2", title="标题", body="正文", perspective="个人", roles=("office",), source="测试",
                 themes=("work-style",), level="中层干部")
-    out = html(render_problem(kb, "examples/work-style.md", p, searchable=True))
+    out = html(render_problem(kb, "examples/work-style.md", p))
     assert 'class="kb-badge kb-level"' in out and ">中层干部<" in out
     branch = dataclasses.replace(p, level="领导班子成员", roles=("branch",))
-    assert ">普通党员<" in html(render_problem(kb, "examples/work-style.md", branch, searchable=True))
+    assert ">普通党员<" in html(render_problem(kb, "examples/work-style.md", branch))
 
 
 def test_thesaurus_page_lists_every_group_and_stays_out_of_search(kb):

@@ -15,6 +15,7 @@ from typing import Callable
 from .model import KnowledgeBase
 from .pages.common import FORMULATIONS_PATH, current_meeting, item_home
 from .schema import LEVELS
+from .search import render_search_assets
 from .templates import PERSPECTIVES, blocks_json, template_blocks
 
 ITEMS_PER_SHARD = 200
@@ -113,6 +114,7 @@ def render_assets(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, 
                                    "assets/data/pages.js": data_script("pages", pages(kb, url_of))}
     for i, shard in enumerate(items(kb, url_of)):
         out[f"assets/data/items/{i}.js"] = _shard_script(i, shard)
+    out.update(render_search_assets(kb, url_of))
     out["assets/data/links.js"] = data_script("links", links(kb, url_of))
     return out
 

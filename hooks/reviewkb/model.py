@@ -363,7 +363,7 @@ class KnowledgeBase:
         themes = set(aspect.themes)
         dated = self._sample_meeting
         return tuple(p for p in self.problems if aspect.id in p.aspects
-                     or (themes & set(p.themes) and (p.level == LEADER) == leaders
+                     or (not themes.isdisjoint(p.themes) and (p.level == LEADER) == leaders
                          and dated.get(p.id, aspect.meeting) == aspect.meeting))
 
     @cached_property

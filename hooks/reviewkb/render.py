@@ -9,8 +9,8 @@ from __future__ import annotations
 from .model import KnowledgeBase
 from .pages.chains import render_chains
 from .pages.common import (CAUSES_PATH, CHAINS_PATH, FORMULATIONS_PATH, MEASURES_PATH, SELFCHECK_PATH, TAGS_PATH,
-                           THEMES_PATH, aspect_path, library_path, link, meeting_label, meeting_path, render_problem,
-                           role_path, sample_path, section_path, sorted_meetings)
+                           THEMES_PATH, aspect_path, library_pages, library_path, link, meeting_label, meeting_path,
+                           render_problem, role_path, sample_path, section_path, sorted_meetings)
 from .pages.downloads import render_templates_index
 from .pages.draft import DRAFT_PATH, render_draft
 from .pages.formulations import render_formulations
@@ -69,13 +69,14 @@ def _page_makers(kb: KnowledgeBase) -> dict:
         SELFCHECK_PATH: lambda: render_selfcheck(kb),
     }
     pages.update({guide_path(g.id): (lambda g=g: render_guide(kb, g)) for g in page_guides(kb)})
-    pages.update({form_page_path(f): (lambda f=f: render_form_page(kb, f)) for f in kb.forms})
+    pages.update({form_page_path(f): (lambda f=f: render_form_page(kb, f, sizes())) for f in kb.forms})
     for m in kb.meetings:
         pages[meeting_path(m)] = lambda m=m: render_meeting(kb, m, sizes())
         for a in m.aspects:
             pages[aspect_path(a)] = lambda a=a: render_aspect(kb, a)
     for t in kb.themes:
-        pages[library_path(t.id)] = lambda t=t: render_library(kb, t.id)
+        for n in range(1, len(library_pages(kb)[t.id]) + 1):
+            pages[library_path(t.id, n)] = lambda t=t, n=n: render_library(kb, t.id, n)
     for s in kb.sections:
         pages[section_path(s.id)] = lambda s=s: render_section(kb, s)
     for x in kb.samples:

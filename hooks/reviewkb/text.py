@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
@@ -55,3 +56,35 @@ def ordinal(n: int) -> str:
 def plain_title(text: str) -> str:
     """A title with no markup characters, for places that un-escape text (page <title>, nav)."""
     return " ".join(text.split()).replace("&", "＆").replace("<", "＜").replace(">", "＞")
+
+
+# Raw HTML that python-markdown must not parse. A generated page marks such fragments with raw();
+# the adapter takes them out before Markdown conversion (stash) and puts them back into the HTML
+# (unstash), which spares python-markdown's HTML block parser every tag of long lists. A fragment
+# may open an element that a later fragment closes (an example's wrapper around its Markdown
+# heading), so pages must be converted with stash/unstash around the Markdown step.
+RAW_OPEN, RAW_CLOSE = "<!--kb-raw-->", "<!--/kb-raw-->"
+_RAW = re.compile(re.escape(RAW_OPEN) + r"(.*?)" + re.escape(RAW_CLOSE), re.S)
+_STASHED = re.compile(r"<!--kb-raw:(\d+)-->")
+
+
+def raw(fragment: str) -> str:
+    """Mark an HTML fragment (no blank lines inside) as raw: written as its own block."""
+    return f"{RAW_OPEN}{fragment}{RAW_CLOSE}"
+
+
+def stash(markdown: str) -> tuple[str, list[str]]:
+    """Markdown with every raw fragment replaced by a numbered comment, and the fragments."""
+    blocks: list[str] = []
+
+    def keep(m):
+        blocks.append(m.group(1))
+        return f"<!--kb-raw:{len(blocks) - 1}-->"
+    return _RAW.sub(keep, markdown), blocks
+
+
+def unstash(html_text: str, blocks: list[str]) -> str:
+    """HTML with the numbered comments replaced by their fragments again."""
+    if not blocks:
+        return html_text
+    return _STASHED.sub(lambda m: blocks[int(m.group(1))], html_text)

@@ -1,17 +1,21 @@
 // Starts every script feature of a page once: components bound by data-module, and page-wide
 // features. Pages read well without script; what needs script is shown only under html.kb-js.
 
+import { init as initFilterBar } from "./filter-bar.js";
 import { initFileLinks } from "./links.js";
+import { initSearch } from "./search-ui.js";
+import { init as initSelfcheck } from "./selfcheck.ui.js";
 import { init as initDraft } from "./draft.ui.js";
 import { initAddToDraft } from "./add-to-draft.ui.js";
-import { init as initSelfcheck } from "./selfcheck.ui.js";
 
 const MODULES = {
+  "kb-filter": initFilterBar,
   "kb-draft": initDraft,
   "kb-selfcheck": initSelfcheck,
 };
 
 const FEATURES = [
+  initSearch,
   initAddToDraft,
   initFileLinks,
 ];

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
+from collections import defaultdict
 
 from ..model import Aspect, KnowledgeBase, Meeting, Problem, Sample
-from ..text import anchor, attr, md, md_inline, plain_title
+from ..text import anchor, attr, md, md_inline, plain_title, raw
 
 UNVERIFIED = '<span class="kb-badge kb-unverified" title="未见完整原文或仅见于二手材料，请以本单位收到的通知为准">待核实</span>'
 VERIFIED = '<span class="kb-badge kb-verified">已核实</span>'
@@ -44,8 +46,9 @@ def aspect_path(a: Aspect) -> str:
     return f"aspects/{a.id}.md"
 
 
-def library_path(theme_id: str) -> str:
-    return f"examples/{theme_id}.md"
+def library_path(theme_id: str, page: int = 1) -> str:
+    """One page of a theme's library: page 1 is the theme's own page, later pages sit under it."""
+    return f"examples/{theme_id}.md" if page == 1 else f"examples/{theme_id}/page-{page}.md"
 
 
 def role_path(role_id: str) -> str:
@@ -71,20 +74,105 @@ def link(src: str, dest: str, fragment: str = "") -> str:
     return rel + (f"#{fragment}" if fragment else "")
 
 
+def themes_of(kb: KnowledgeBase, p: Problem) -> tuple[str, ...]:
+    """kb.problem_themes, computed once per example and build."""
+    table = _cached(kb, "themes_of", lambda: {x.id: kb.problem_themes(x) for x in kb.problems})
+    return table[p.id] if p.id in table else kb.problem_themes(p)
+
+
 def home_theme(kb: KnowledgeBase, p: Problem) -> str:
-    """The one library page that holds the full, searchable text of an example."""
-    return kb.problem_themes(p)[0]
+    """The theme whose library holds the full, searchable text of an example."""
+    return themes_of(kb, p)[0]
+
+
+LIBRARY_PAGE_SIZE = 200   # examples on one library page; a larger theme is split into pages
+
+_derived: dict = {}
+
+
+def _cached(kb: KnowledgeBase, name: str, build):
+    """Per-knowledge-base memo for derived tables (the knowledge base is immutable)."""
+    if _derived.get("kb") is not kb:
+        _derived.clear()
+        _derived["kb"] = kb
+    if name not in _derived:
+        _derived[name] = build()
+    return _derived[name]
+
+
+def library_pages(kb: KnowledgeBase) -> dict[str, list[tuple[Problem, ...]]]:
+    """theme id -> its library pages, each a tuple of at most LIBRARY_PAGE_SIZE examples, in data order."""
+    def build():
+        here = defaultdict(list)
+        for p in kb.problems:
+            here[home_theme(kb, p)].append(p)
+        return {t.id: [tuple(here[t.id][i:i + LIBRARY_PAGE_SIZE])
+                       for i in range(0, max(len(here[t.id]), 1), LIBRARY_PAGE_SIZE)] for t in kb.themes}
+    return _cached(kb, "library_pages", build)
+
+
+def _item_homes(kb: KnowledgeBase) -> dict[tuple[str, str], str]:
+    def build():
+        homes = {}
+        for theme, pages in library_pages(kb).items():
+            for n, group in enumerate(pages, 1):
+                for p in group:
+                    homes[("problem", p.id)] = library_path(theme, n)
+        homes.update({("cause", c.id): CAUSES_PATH for c in kb.causes})
+        homes.update({("measure", m.id): MEASURES_PATH for m in kb.measures})
+        return homes
+    return _cached(kb, "item_homes", build)
+
+
+def item_path(kb: KnowledgeBase, kind: str, item_id: str) -> str:
+    """The docs-relative page that holds the one full rendering of an item (kind: problem, cause, measure).
+
+    This is the only place that decides where an item lives; every link to an item goes through it.
+    """
+    return _item_homes(kb)[(kind, item_id)]
+
+
+def item_link(kb: KnowledgeBase, src: str, kind: str, item_id: str) -> str:
+    """Relative link from page `src` to an item's anchor."""
+    return link(src, item_path(kb, kind, item_id), item_id)
+
+
+def page_url(path: str) -> str:
+    """Site-root-relative URL of a generated page (directory URLs): `examples/x.md` -> `examples/x/`."""
+    stem = path[:-3] if path.endswith(".md") else path
+    if stem == "index":
+        return ""
+    return (stem[:-len("index")] if stem.endswith("/index") else stem + "/")
+
+
+def item_url(kb: KnowledgeBase, kind: str, item_id: str) -> str:
+    """Site-root-relative URL of an item with its anchor, e.g. `examples/work-style/#office-001`."""
+    return f"{page_url(item_path(kb, kind, item_id))}#{item_id}"
 
 
 def problem_link(kb: KnowledgeBase, src: str, p: Problem) -> str:
-    return link(src, library_path(home_theme(kb, p)), p.id)
+    return item_link(kb, src, "problem", p.id)
+
+
+def aspect_problems(kb: KnowledgeBase, a: Aspect) -> tuple[Problem, ...]:
+    """kb.problems_for_aspect, computed once per aspect and build."""
+    return _cached(kb, "aspect_problems", lambda: {x.id: kb.problems_for_aspect(x) for x in kb.aspects})[a.id]
+
+
+def problem_aspects(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """problem id -> ids of every aspect it is listed under (directly or through a theme)."""
+    def build():
+        out = defaultdict(list)
+        for a in kb.aspects:
+            for p in aspect_problems(kb, a):
+                out[p.id].append(a.id)
+        return {p.id: tuple(out[p.id]) for p in kb.problems}
+    return _cached(kb, "problem_aspects", build)
 
 
 def item_home(kb: KnowledgeBase, kind: str, item) -> tuple[str, str]:
     """(docs path, anchor) of the one full rendering of an example, cause or measure."""
-    if kind == "problem":
-        return library_path(home_theme(kb, item)), item.id
-    return {"cause": CAUSES_PATH, "measure": MEASURES_PATH}[kind], item.id
+    return item_path(kb, kind, item.id), item.id
 
 
 def meeting_label(m: Meeting) -> str:
@@ -116,72 +204,144 @@ def bullets(items) -> str:
     return "\n".join(f"- {md_inline(x)}" for x in items)
 
 
+@functools.lru_cache(maxsize=4096)
+def _rel_dir(there: str, here: str) -> str:
+    rel = posixpath.relpath(there, here)
+    return "./" if rel == "." else rel + "/"
+
+
+def html_href(src: str, dest: str, fragment: str = "") -> str:
+    """Final URL from page `src` to page `dest` for raw HTML (which MkDocs does not rewrite)."""
+    here, there = page_url(src) or ".", page_url(dest) or "."
+    return _rel_dir(there, here.rstrip("/") or ".") + (f"#{fragment}" if fragment else "")
+
+
+def html_text(text: str) -> str:
+    """Data text as HTML paragraphs (data text is plain text: every markup character is shown)."""
+    paras = [" ".join(x.split()) for x in text.replace("\r", "").split("\n\n") if x.strip()]
+    return "".join(f"<p>{attr(x)}</p>" for x in paras)
+
+
 def badges(kb: KnowledgeBase, src: str, p: Problem) -> str:
+    """Labels of an example, as raw HTML."""
     roles = kb.by_id("roles")
     themes = kb.by_id("themes")
     level = p.level
     parts = [f'<span class="kb-badge kb-perspective">{attr(p.perspective)}</span>',
              f'<span class="kb-badge kb-level" title="写作者层级：{attr(LEVEL_HINTS[level])}">{attr(level)}</span>']
-    parts += [f'[{md_inline(roles[r].name)}]({link(src, role_path(r))}){{ .kb-badge .kb-role }}' for r in p.roles]
-    parts += [f'[{md_inline(themes[t].name)}]({link(src, library_path(t))}){{ .kb-badge .kb-theme }}'
-              for t in kb.problem_themes(p)]
-    parts += [f'[#{md_inline(t)}]({link(src, TAGS_PATH, anchor("tag", t))}){{ .kb-tag }}' for t in p.tags]
+    parts += [f'<a class="kb-badge kb-role" href="{html_href(src, role_path(r))}">{attr(roles[r].name)}</a>' for r in p.roles]
+    parts += [f'<a class="kb-badge kb-theme" href="{html_href(src, library_path(t))}">{attr(themes[t].name)}</a>'
+              for t in themes_of(kb, p)]
+    parts += [f'<a class="kb-tag" href="{html_href(src, TAGS_PATH, anchor("tag", t))}">#{attr(t)}</a>' for t in p.tags]
     return " ".join(parts)
 
 
-def render_problem(kb: KnowledgeBase, src: str, p: Problem, searchable: bool) -> str:
-    """One example: heading with a stable anchor, labels, body, cases, a copy button."""
-    exclude = "" if searchable else " data-search-exclude"
-    title = md_inline(p.title)
+def facet_attrs(kb: KnowledgeBase, p: Problem, where: bool = True) -> str:
+    """Filter values of an example as data attributes (space-separated where there are several).
+
+    `where` adds the meetings and aspects the example is listed under (not needed on an aspect page).
+    """
+    own = f'data-f-role="{" ".join(p.roles)}" data-f-perspective="{attr(p.perspective)}" data-f-level="{attr(p.level)}"'
+    if not where:
+        return own
+    aspect_ids = problem_aspects(kb).get(p.id, ())
     aspects = kb.by_id("aspects")
-    direct = "，".join(f"[{md_inline(aspects[a].short)}]({link(src, aspect_path(aspects[a]))})" for a in p.aspects)
-    lines = [
-        f'<div class="kb-example kb-item" data-kb-kind="problem" data-kb-id="{p.id}" data-roles="{" ".join(p.roles)}" '
-        f'data-perspective="{attr(p.perspective)}" markdown>',
-        "",
-        f"### {title} {{ #{p.id}{exclude} }}",
-        "",
-        f'<p class="kb-meta" markdown>{badges(kb, src, p)}</p>',
-        "",
-        '<div class="kb-body" markdown>',
-        "",
-        md(p.body),
-        "",
-    ]
-    for case in p.cases:
-        lines += [f'<p class="kb-case" markdown>{md(case)}</p>', ""]
-    lines += ["</div>", ""]
-    footer = [f"来源：{md_inline(p.source)}"]
-    if direct:
-        footer.append(f"直接对应：{direct}")
+    meetings = list(dict.fromkeys(aspects[a].meeting for a in aspect_ids))
+    return f'{own} data-f-meeting="{" ".join(meetings)}" data-f-aspect="{" ".join(aspect_ids)}"'
+
+
+def render_problem(kb: KnowledgeBase, src: str, p: Problem) -> str:
+    """The one full rendering of an example: heading with a stable anchor, labels, body, cases, copy button.
+
+    Only the heading is Markdown (it feeds the table of contents); the rest is raw HTML, which
+    python-markdown passes through without parsing.
+    """
+    aspects = kb.by_id("aspects")
+    direct = "，".join(f'<a href="{html_href(src, aspect_path(aspects[a]))}">{attr(aspects[a].short)}</a>' for a in p.aspects)
+    footer = [f"来源：{attr(p.source)}"] + ([f"直接对应：{direct}"] if direct else [])
     if p.causes:
         causes = kb.by_id("causes")
-        footer.append("原因：" + "；".join(f"[{md_inline(causes[c].title)}]({link(src, CAUSES_PATH, c)})" for c in p.causes))
-    if searchable is False:
-        footer.append(f"[在示例库中查看]({problem_link(kb, src, p)})")
-    lines += [
-        f'<p class="kb-foot" markdown>{" · ".join(footer)} '
-        f'<button class="kb-copy md-button" type="button" data-kb-copy="{p.id}">复制示例文本</button></p>',
+        footer.append("原因：" + "；".join(
+            f'<a href="{html_href(src, item_path(kb, "cause", c), c)}">{attr(causes[c].title)}</a>' for c in p.causes))
+    cases = "".join(f'<div class="kb-case">{html_text(c)}</div>' for c in p.cases)
+    # Only the heading is Markdown (it feeds the table of contents). The wrapper and the rest are
+    # raw fragments that an adapter takes out before Markdown conversion (text.stash), so that
+    # python-markdown never parses them; without an adapter, convert with stash/unstash around it.
+    return "\n".join([
+        raw(f'<div class="kb-item kb-example" data-kb-kind="problem" data-kb-id="{p.id}" {facet_attrs(kb, p)}>'),
         "",
-        "</div>",
+        f"### {md_inline(p.title)} {{ #{p.id} }}",
         "",
-    ]
-    return "\n".join(lines)
+        raw(f'<p class="kb-meta">{badges(kb, src, p)}</p>'
+            f'<div class="kb-body">{html_text(p.body)}{cases}</div>'
+            f'<p class="kb-foot">{" · ".join(footer)} <button class="kb-copy md-button" type="button" '
+            f'data-kb-copy="{p.id}" aria-label="复制示例：{attr(p.title)}">复制示例文本</button></p></div>'),
+        "",
+    ])
 
 
-def filters(kb: KnowledgeBase, problems: tuple[Problem, ...]) -> str:
-    """Role and perspective filter chips for a list of examples (works without JS: all shown)."""
-    used_roles = [r for r in kb.roles if any(r.id in p.roles for p in problems)]
-    chips = ['<button type="button" class="kb-chip" data-kb-filter="role" data-value="" aria-pressed="true">全部岗位</button>']
-    chips += [f'<button type="button" class="kb-chip" data-kb-filter="role" data-value="{r.id}" aria-pressed="false">'
-              f'{attr(r.name)}</button>' for r in used_roles]
-    persp = ['<button type="button" class="kb-chip" data-kb-filter="perspective" data-value="" aria-pressed="true">个人和班子</button>']
-    persp += [f'<button type="button" class="kb-chip" data-kb-filter="perspective" data-value="{v}" aria-pressed="false">{v}</button>'
-              for v in ("个人", "班子") if any(p.perspective == v for p in problems)]
-    return ('<div class="kb-filters" hidden>\n'
-            f'<div class="kb-chips" role="group" aria-label="按岗位筛选">{"".join(chips)}</div>\n'
-            f'<div class="kb-chips" role="group" aria-label="按视角筛选">{"".join(persp)}</div>\n'
-            '<p class="kb-count" aria-live="polite"></p>\n</div>\n')
+FILTER_DIMENSIONS = ("meeting", "aspect", "role", "perspective", "level")
+# Labels of the "no filter" choice: they say that nothing is filtered, not that a value named 全部 exists.
+FILTER_LABELS = {
+    "meeting": ("会议", "不限会议（全部显示）"),
+    "aspect": ("检视重点", "不限检视重点（全部显示）"),
+    "role": ("岗位", "不限岗位（全部显示）"),
+    "perspective": ("视角", "个人和班子（全部显示）"),
+    "level": ("层级", "不限层级（全部显示）"),
+}
+
+
+def filter_bar(kb: KnowledgeBase, problems, dims=FILTER_DIMENSIONS, noun: str = "条示例") -> str:
+    """One filter bar (raw HTML) for a list of examples; state lives in the URL (?role=…&perspective=…).
+
+    Hidden without script, where every entry shows. A dimension appears only when the list holds at
+    least two of its values.
+    """
+    present = {d: set() for d in dims}
+    agg = problem_aspects(kb)
+    aspects = kb.by_id("aspects")
+    for p in problems:
+        present.get("role", set()).update(p.roles)
+        present.get("perspective", set()).add(p.perspective)
+        present.get("level", set()).add(p.level)
+        if "aspect" in present or "meeting" in present:
+            ids = agg.get(p.id, ())
+            present.get("aspect", set()).update(ids)
+            present.get("meeting", set()).update(aspects[a].meeting for a in ids)
+    options = {
+        "meeting": [(m.id, meeting_label(m)) for m in sorted_meetings(kb)],
+        "aspect": [(a.id, aspect_label(kb, a)) for m in sorted_meetings(kb) for a in m.aspects],
+        "role": [(r.id, r.name) for r in kb.roles],
+        "perspective": [(v, v) for v in ("个人", "班子")],
+        "level": [(v, v) for v in ("领导班子成员", "中层干部", "普通党员")],
+    }
+    fields = []
+    for d in dims:
+        values = [(v, label) for v, label in options[d] if v in present[d]]
+        if len(values) < 2:
+            continue
+        name, everything = FILTER_LABELS[d]
+        opts = f'<option value="">{everything}</option>' + "".join(
+            f'<option value="{attr(v)}">{attr(label)}</option>' for v, label in values)
+        fields.append(f'<label class="kb-filter-field"><span>{name}</span><select name="{d}">{opts}</select></label>')
+    return raw('<form class="kb-filter" data-module="kb-filter" data-kb-noun="' + attr(noun) + '" role="search" '
+               'aria-label="筛选示例" hidden>' + "".join(fields)
+               + '<button type="reset" class="kb-filter-reset">清除筛选</button>'
+               + f'<p class="kb-count" aria-live="polite">共 {len(problems)} {attr(noun)}</p></form>') + "\n"
+
+
+def entry_list(kb: KnowledgeBase, src: str, problems, aspect_id: str = "", facets: bool = True) -> str:
+    """Compact list of examples (raw HTML): headline linking to its full text, role, perspective, level."""
+    roles = kb.by_id("roles")
+    mark = f' data-kb-aspect="{aspect_id}"' if aspect_id else ""
+    rows = []
+    for p in problems:
+        who = "、".join(roles[r].name for r in p.roles)
+        data = f" {facet_attrs(kb, p, where=not aspect_id)}" if facets else ""
+        rows.append(f'<li class="kb-entry" data-kb-kind="problem" data-kb-id="{p.id}"{mark}{data}>'
+                    f'<a href="{html_href(src, item_path(kb, "problem", p.id), p.id)}">{attr(p.title)}</a> '
+                    f'<span class="kb-entry-meta">{attr(who)} · {attr(p.perspective)} · {attr(p.level)}</span></li>')
+    return raw('<ul class="kb-entries">\n' + "\n".join(rows) + "\n</ul>") + "\n"
 
 
 def sources(meeting: Meeting) -> str:
@@ -190,3 +350,11 @@ def sources(meeting: Meeting) -> str:
         name = f"[{md_inline(s.title)}]({s.url})" if s.url else md_inline(s.title)
         rows.append(f"- {name} {VERIFIED if s.verified else UNVERIFIED}")
     return "\n".join(rows)
+
+
+# Download formats, listed in this order next to every template and form.
+FORMATS = (("docx", "Word 文档"), ("md", "Markdown 文本"))
+
+
+def file_size(n: int) -> str:
+    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} 字节"

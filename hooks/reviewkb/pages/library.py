@@ -3,40 +3,53 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from urllib.parse import quote
 
 from ..model import KnowledgeBase
-from ..text import anchor, attr, md, md_inline
+from ..text import anchor, attr, md, md_inline, raw
 from .common import (
-    TAGS_PATH, THEMES_PATH, aspect_label, aspect_path, filters, head, home_theme, library_path, link, problem_link, render_problem, role_path,
+    TAGS_PATH, THEMES_PATH, themes_of, aspect_label, aspect_path, entry_list, filter_bar, head, home_theme, html_href, library_pages, library_path,
+    link, problem_link, render_problem, role_path,
 )
 
 
 def render_library_index(kb: KnowledgeBase) -> str:
     src = "examples/index.md"
-    counts = defaultdict(int)
-    for p in kb.problems:
-        counts[home_theme(kb, p)] += 1
-    out = [head("示例库"), "", f"全部 {len(kb.problems)} 条问题示例按常设主题分页收录，每条只在这里完整出现一次；"
-           "各检视重点页面会列出所有对应的示例。", ""]
+    pages = library_pages(kb)
+    out = [head("示例库"), "", f"全部 {len(kb.problems)} 条问题示例按常设主题收录，每条只在这里完整出现一次；"
+           "各检视重点页面列出对应示例的标题，点开即到这里的全文。", ""]
     for t in kb.themes:
-        out.append(f"- [{md_inline(t.name)}]({link(src, library_path(t.id))})：{counts[t.id]} 条")
+        n = sum(len(g) for g in pages[t.id])
+        more = "" if len(pages[t.id]) < 2 else "（分 " + str(len(pages[t.id])) + " 页：" + "、".join(
+            f"[第 {i} 页]({link(src, library_path(t.id, i))})" for i in range(1, len(pages[t.id]) + 1)) + "）"
+        out.append(f"- [{md_inline(t.name)}]({link(src, library_path(t.id))})：{n} 条{more}")
     return "\n".join(out) + "\n"
 
 
-def render_library(kb: KnowledgeBase, theme_id: str) -> str:
-    src = library_path(theme_id)
+def render_library(kb: KnowledgeBase, theme_id: str, page: int = 1) -> str:
+    """One page of a theme's library: the full text of at most LIBRARY_PAGE_SIZE examples."""
+    src = library_path(theme_id, page)
     theme = kb.by_id("themes")[theme_id]
-    here = [p for p in kb.problems if home_theme(kb, p) == theme_id]
-    also = [p for p in kb.problems if theme_id in kb.problem_themes(p) and home_theme(kb, p) != theme_id]
+    pages = library_pages(kb)[theme_id]
+    here = pages[page - 1]
+    title = "示例库：" + theme.name + (f"（第 {page} 页）" if len(pages) > 1 else "")
     aspects = [a for a in kb.aspects if theme_id in a.themes]
-    out = [head("示例库：" + theme.name), "", md(theme.summary), "",
+    out = [head(title), "", md(theme.summary), "",
            "对应的检视重点：" + "、".join(
                f"[{md_inline(aspect_label(kb, a))}]({link(src, aspect_path(a))})" for a in aspects), ""]
-    out += [filters(kb, tuple(here))]
-    out += [render_problem(kb, src, p, searchable=True) for p in here]
-    if also:
-        out += ["## 也涉及本主题的示例 { data-search-exclude }", "", "\n".join(
-            f"- [{md_inline(p.title)}]({problem_link(kb, src, p)})（{attr(p.perspective)}）" for p in also), ""]
+    if len(pages) > 1:
+        out += ["本主题示例较多，分页收录：" + " ".join(
+            (f"**第 {i} 页**" if i == page else f"[第 {i} 页]({link(src, library_path(theme_id, i))})")
+            for i in range(1, len(pages) + 1)), ""]
+    out += ['<p class="kb-skip"><a href="#kb-examples">跳到示例</a></p>', "",
+            filter_bar(kb, here), '<div id="kb-examples"></div>', ""]
+    out += [render_problem(kb, src, p) for p in here]
+    if page == 1:
+        also = [p for p in kb.problems if theme_id in themes_of(kb, p) and home_theme(kb, p) != theme_id]
+        if also:
+            out += ["## 也涉及本主题的示例", "", entry_list(kb, src, also[:BROWSE_LIST_MAX], facets=False)]
+            if len(also) > BROWSE_LIST_MAX:
+                out += [f'<p class="kb-more">共 {len(also)} 条，这里列出前 {BROWSE_LIST_MAX} 条；其余可用搜索或各检视重点页面查找。</p>', ""]
     return "\n".join(out)
 
 
@@ -46,7 +59,7 @@ def render_themes(kb: KnowledgeBase) -> str:
            "按主题写的示例会自动出现在每一年对应的检视重点下。", ""]
     for t in kb.themes:
         aspects = [a for a in kb.aspects if t.id in a.themes]
-        n = sum(1 for p in kb.problems if t.id in kb.problem_themes(p))
+        n = sum(1 for p in kb.problems if t.id in themes_of(kb, p))
         out += [f"## {md_inline(t.name)} {{ #{t.id} }}", "", md(t.summary), "",
                 f"- [示例 {n} 条]({link(src, library_path(t.id))})",
                 "- 历年对应：" + "、".join(f"[{md_inline(aspect_label(kb, a))}]({link(src, aspect_path(a))})"
@@ -63,7 +76,12 @@ def render_roles_index(kb: KnowledgeBase) -> str:
     return "\n".join(out) + "\n"
 
 
+BROWSE_LIST_MAX = 40   # entries under one heading of a browsing page (role, theme); the rest is a link away
+TAG_LIST_MAX = 3       # entries under one tag (there are hundreds of tags); the rest is a search away
+
+
 def render_role(kb: KnowledgeBase, role_id: str) -> str:
+    """Examples of one role grouped by theme: the first few headlines, then the filtered library."""
     src = role_path(role_id)
     role = kb.by_id("roles")[role_id]
     mine = [p for p in kb.problems if role_id in p.roles]
@@ -71,8 +89,11 @@ def render_role(kb: KnowledgeBase, role_id: str) -> str:
     for t in kb.themes:
         group = [p for p in mine if home_theme(kb, p) == t.id]
         if group:
-            out += [f"## {md_inline(t.name)}", "", "\n".join(
-                f"- [{md_inline(p.title)}]({problem_link(kb, src, p)})（{attr(p.perspective)}）" for p in group), ""]
+            out += [f"## {md_inline(t.name)}", "", entry_list(kb, src, group[:BROWSE_LIST_MAX], facets=False)]
+            if len(group) > BROWSE_LIST_MAX:
+                href = html_href(src, library_path(t.id)).replace("#", "") + "?role=" + quote(role_id)
+                out += [raw(f'<p class="kb-more">本主题共 {len(group)} 条，这里列出前 {BROWSE_LIST_MAX} 条。'
+                            f'<a href="{href}">在示例库中按本岗位筛选，查看全部</a></p>'), ""]
     return "\n".join(out)
 
 
@@ -82,11 +103,19 @@ def render_tags(kb: KnowledgeBase) -> str:
     for p in kb.problems:
         for t in p.tags:
             tagged[t].append(p)
+    # The tag cloud is the table of contents; tag headings are raw HTML, so that hundreds of tags do
+    # not also fill the sidebar. Each tag lists a few examples and searches for the rest.
+    ordered = sorted(tagged.items(), key=lambda kv: -len(kv[1]))
     out = [head("按标签浏览", exclude_search=True), "", f"共 {len(tagged)} 个标签。", "",
-           '<p class="kb-tag-cloud" markdown>' + " ".join(
-               f"[{md_inline(t)}（{len(ps)}）](#{anchor('tag', t)})" for t, ps in sorted(tagged.items(), key=lambda kv: -len(kv[1])))
-           + "</p>", ""]
-    for t, ps in sorted(tagged.items(), key=lambda kv: -len(kv[1])):
-        out += [f"## {md_inline(t)} {{ #{anchor('tag', t)} data-search-exclude }}", "", "\n".join(
-            f"- [{md_inline(p.title)}]({problem_link(kb, src, p)})（{attr(p.perspective)}）" for p in ps), ""]
+           raw('<p class="kb-tag-cloud">' + " ".join(
+               f'<a href="#{anchor("tag", t)}">{attr(t)}（{len(ps)}）</a>' for t, ps in ordered) + "</p>"), ""]
+    for t, ps in ordered:
+        more = ""
+        if len(ps) > TAG_LIST_MAX:
+            href = html_href(src, "index.md") + "?q=" + quote(t)
+            more = (f'<p class="kb-more">共 {len(ps)} 条，这里列出前 {TAG_LIST_MAX} 条。'
+                    f'<a href="{href}">搜索“{attr(t)}”查看全部</a></p>')
+        out += [raw(f'<h2 id="{anchor("tag", t)}">{attr(t)}</h2>'), "", entry_list(kb, src, ps[:TAG_LIST_MAX], facets=False)]
+        if more:
+            out += [raw(more), ""]
     return "\n".join(out)

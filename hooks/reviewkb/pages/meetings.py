@@ -7,7 +7,9 @@ from ..templates import PERSPECTIVES, template_name
 from ..text import attr, cn_number, md, md_inline
 from .downloads import download_links
 from .common import (
-    CAUSES_PATH, MEASURES_PATH, UNVERIFIED, VERIFIED, aspect_path, bullets, filters, head, library_path, link, meeting_path, render_problem, section_path, sorted_meetings, sources,
+    aspect_problems,
+    item_link,
+    CAUSES_PATH, MEASURES_PATH, UNVERIFIED, VERIFIED, aspect_path, bullets, entry_list, filter_bar, head, home_theme, library_path, link, meeting_path, section_path, sorted_meetings, sources,
 )
 
 
@@ -32,7 +34,7 @@ def render_meeting(kb: KnowledgeBase, m: Meeting, sizes: dict[str, int] | None =
     out += ["## 主题", "", f"{md(m.theme)} {VERIFIED if m.verified else UNVERIFIED}", ""]
     out += ["## 检视重点", ""]
     for i, a in enumerate(m.aspects, 1):
-        n = len(kb.problems_for_aspect(a))
+        n = len(aspect_problems(kb, a))
         out += [f"### （{cn_number(i)}）{md_inline(a.short)} {{ #{a.id} }}", "",
                 f'<p class="kb-official">{attr(a.heading)}</p>', "",
                 f"{VERIFIED if a.verified else UNVERIFIED}"
@@ -56,12 +58,12 @@ def render_aspect(kb: KnowledgeBase, a: Aspect) -> str:
     src = aspect_path(a)
     meeting = kb.by_id("meetings")[a.meeting]
     themes = [kb.by_id("themes")[t] for t in a.themes]
-    problems = kb.problems_for_aspect(a)
+    problems = aspect_problems(kb, a)
     out = [head(a.short), "",
            f"[{md_inline(meeting.title)}]({link(src, meeting_path(meeting))}) · 检视重点（{cn_number(meeting.aspects.index(a) + 1)}）", "",
            '!!! quote "官方表述"', f"    {md(a.heading)}", "",
            f"    {VERIFIED if a.verified else UNVERIFIED}" + (f" [出处]({a.source})" if a.source else ""), "",
-           "## 这一方面查什么", "", md(a.asks), "",
+           "[跳到示例](#examples){ .kb-skip }", "", "## 这一方面查什么", "", md(a.asks), "",
            "对应的常设主题：" + "、".join(f"[{md_inline(t.name)}]({link(src, library_path(t.id))})" for t in themes), ""]
     checkpoints = list(a.checkpoints) + [c for t in themes for c in t.checkpoints]
     pitfalls = list(a.pitfalls) + [c for t in themes for c in t.pitfalls]
@@ -78,15 +80,44 @@ def render_aspect(kb: KnowledgeBase, a: Aspect) -> str:
     out += [f"详见[存在的问题怎么写]({link(src, section_path('problems'))})。", ""]
     causes = [c for c in kb.causes if set(c.themes) & set(a.themes)]
     measures = [m for m in kb.measures if set(m.themes) & set(a.themes)]
-    out += ["## 可对照的原因和措施 { data-search-exclude }", "",
+    out += ["## 可对照的原因和措施", "",
             f"- 原因剖析（{len(causes)} 条）：" + "；".join(
-                f"[{md_inline(c.title)}]({link(src, CAUSES_PATH, c.id)})" for c in causes[:8])
+                f"[{md_inline(c.title)}]({item_link(kb, src, 'cause', c.id)})" for c in causes[:8])
             + (f"；[全部原因]({link(src, CAUSES_PATH)})" if len(causes) > 8 else ""),
             f"- 整改措施（{len(measures)} 条）：" + "；".join(
-                f"[{md_inline(x.title)}]({link(src, MEASURES_PATH, x.id)})" for x in measures[:8])
+                f"[{md_inline(x.title)}]({item_link(kb, src, 'measure', x.id)})" for x in measures[:8])
             + (f"；[全部措施]({link(src, MEASURES_PATH)})" if len(measures) > 8 else ""), ""]
+    shown = aspect_selection(kb, a, problems)
     out += [f"## 示例（{len(problems)} 条） {{ #examples }}", "",
-            "下列示例直接对应本检视重点，或通过常设主题与之对应。可按岗位和视角筛选；"
-            "复制后务必改写为本人本单位的事实。", "", filters(kb, problems)]
-    out += [render_problem(kb, src, p, searchable=False) for p in problems]
+            "下列示例直接对应本检视重点，或通过常设主题与之对应；点标题看全文。可按岗位、视角筛选；"
+            "复制后务必改写为本人本单位的事实。", ""]
+    if len(shown) < len(problems):
+        homes = sorted({home_theme(kb, p) for p in problems}, key=[t.id for t in kb.themes].index)
+        names = kb.by_id("themes")
+        out += [f"示例较多，这里列出 {len(shown)} 条（直接对应的优先，兼顾各岗位和视角）。全部 {len(problems)} 条可在示例库中按本检视重点筛选："
+                + "、".join(f"[{md_inline(names[t].name)}]({link(src, library_path(t))})" for t in homes), ""]
+    out += ['<div id="kb-examples"></div>', "", filter_bar(kb, shown, dims=("role", "perspective", "level")),
+            entry_list(kb, src, shown, aspect_id=a.id)]
     return "\n".join(out)
+
+
+ASPECT_LIST_MAX = 200   # entries on one aspect page; keeps the page small at any data size
+
+
+def aspect_selection(kb: KnowledgeBase, a: Aspect, problems) -> list:
+    """At most ASPECT_LIST_MAX examples: direct ones first, then round-robin over (role, perspective)."""
+    if len(problems) <= ASPECT_LIST_MAX:
+        return list(problems)
+    direct = [p for p in problems if a.id in p.aspects][:ASPECT_LIST_MAX]
+    groups = {}
+    for p in problems:
+        if a.id not in p.aspects:
+            groups.setdefault((p.roles[0], p.perspective), []).append(p)
+    picked, queues = list(direct), [list(reversed(g)) for g in groups.values()]
+    while len(picked) < ASPECT_LIST_MAX and queues:
+        queues = [q for q in queues if q]
+        for q in queues:
+            if len(picked) < ASPECT_LIST_MAX and q:
+                picked.append(q.pop())
+    order = {p.id: i for i, p in enumerate(problems)}
+    return sorted(picked, key=lambda p: order[p.id])

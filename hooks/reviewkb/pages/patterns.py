@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..model import KnowledgeBase
 from ..text import md, md_inline
-from .common import CAUSES_PATH, MEASURES_PATH, head, library_path, link, problem_link
+from .common import CAUSES_PATH, MEASURES_PATH, head, item_link, library_path, link, problem_link
 
 
 def render_causes(kb: KnowledgeBase) -> str:
@@ -32,7 +32,7 @@ def render_causes(kb: KnowledgeBase) -> str:
                     f"### {md_inline(c.title)} {{ #{c.id} }}", "", md(c.body), "",
                     "相关主题：" + "、".join(f"[{md_inline(themes[t].name)}]({link(src, library_path(t))})" for t in c.themes)
                     + "  ", "回应的措施：" + ("、".join(
-                        f"[{md_inline(m.title)}]({link(src, MEASURES_PATH, m.id)})" for m in answered[c.id]) or "暂无"),
+                        f"[{md_inline(m.title)}]({item_link(kb, src, 'measure', m.id)})" for m in answered[c.id]) or "暂无"),
                     "  ", f"来源：{md_inline(c.source)}", ""]
             if explained[c.id]:
                 out += ['<details class="kb-explained" markdown>',
@@ -65,7 +65,7 @@ def render_measures(kb: KnowledgeBase) -> str:
             if m.check:
                 out += [f"**检验**：{md(m.check)}  "]
             out += ["回应的原因：" + "、".join(
-                        f"[{md_inline(causes[c].title)}]({link(src, CAUSES_PATH, c)})" for c in m.causes) + "  ",
+                        f"[{md_inline(causes[c].title)}]({item_link(kb, src, 'cause', c)})" for c in m.causes) + "  ",
                     "相关主题：" + "、".join(f"[{md_inline(themes[x].name)}]({link(src, library_path(x))})" for x in m.themes)
                     + "  ", f"来源：{md_inline(m.source)}", "", "</div>", ""]
     return "\n".join(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import KnowledgeBase, Sample, Section
 from ..text import attr, cn_number, md, md_inline, ordinal
 from .common import (
+    item_link,
     CAUSES_PATH, MEASURES_PATH, aspect_path, bullets, head, link, meeting_path, problem_link, sample_path, section_path, sorted_meetings,
 )
 
@@ -74,9 +75,9 @@ def render_sample(kb: KnowledgeBase, x: Sample) -> str:
     out += [f"## {md_inline(x.causes_heading)} {{ #causes data-search-exclude }}", ""]
     for i, cid in enumerate(x.causes, 1):
         c = causes[cid]
-        out += [f"（{cn_number(i)}）**{md(c.title)}。**{md(c.body)} [原因写法]({link(src, CAUSES_PATH, c.id)})", ""]
+        out += [f"（{cn_number(i)}）**{md(c.title)}。**{md(c.body)} [原因写法]({item_link(kb, src, 'cause', c.id)})", ""]
     out += [f"## {md_inline(x.measures_heading)} {{ #measures data-search-exclude }}", ""]
     for i, mid in enumerate(x.measures, 1):
         m = measures[mid]
-        out += [f"{ordinal(i)}**{md(m.title)}。**{md(m.body)} [措施写法]({link(src, MEASURES_PATH, m.id)})", ""]
+        out += [f"{ordinal(i)}**{md(m.title)}。**{md(m.body)} [措施写法]({item_link(kb, src, 'measure', m.id)})", ""]
     return "\n".join(out)

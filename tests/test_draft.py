@@ -330,3 +330,21 @@ def test_unreadable_stored_drafts_are_kept_aside(page, site_url):
     page.locator(".kb-d-toolbar").wait_for()
     assert page.evaluate("localStorage.getItem('kb.drafts.unreadable')") == '{"format": "something-newer"}'
     assert page.locator("h2.kb-d-KbTitle").count() == 1
+
+
+def test_self_check_runs_on_the_draft(recorded, site_url):
+    """自查 on the draft page: the same rules as the 自查 page, findings point into the draft."""
+    page = recorded
+    add_from(page, f"{site_url}/measures/", 1, "measure")
+    open_draft(page, site_url)
+    page.locator('[data-kb-action="check"]').click()
+    findings = page.locator(".kb-d-findings li[data-rule]")
+    findings.first.wait_for(timeout=30000)
+    rules = set(findings.evaluate_all("els => els.map(e => e.dataset.rule)"))
+    assert "blank" in rules, rules          # the template's 【请填写】 slots are still empty
+    assert "kb-copy" in rules, rules        # the measure is still the knowledge base's own text
+    page.locator('.kb-d-findings li[data-rule="kb-copy"]').first.click()
+    assert page.locator(".kb-d-material .kb-d-located").count() == 1
+    host = urlparse(site_url).netloc
+    assert all(urlparse(u).netloc == host for u, _, _ in page.sent)
+    assert all(method == "GET" for _, method, _ in page.sent)

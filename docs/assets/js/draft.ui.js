@@ -6,6 +6,8 @@ import { PERSPECTIVES, clearDraft, currentDraft, editItem, moveItem, openDraft, 
 import { fallbackTemplate, fileName, layoutMaterial } from "./draft-layout.js";
 import { markPieces } from "./text-diff.js";
 import { backupJson, blocksToMarkdown } from "./draft-export.js";
+import { blocksToText } from "./check-parse.js";
+import { renderFindings, runSelfCheck } from "./selfcheck.ui.js";
 import { writeDocx } from "./docx-writer.js";
 import { coverage } from "./draft-coverage.js";
 import { readState, writeState } from "./add-to-draft.ui.js";
@@ -107,10 +109,14 @@ async function start(el) {
       h("button", { type: "button", class: "md-button md-button--primary", "data-kb-export": "docx", text: "导出 Word", onclick: () => exportDocx() }),
       h("button", { type: "button", class: "md-button", "data-kb-export": "md", text: "导出 Markdown", onclick: () => exportMd() }),
       h("button", { type: "button", class: "md-button", "data-kb-export": "json", text: "导出备份", onclick: () => exportBackup() }),
+      h("button", { type: "button", class: "md-button", "data-kb-action": "check", text: "自查", onclick: () => selfCheck() }),
       h("button", { type: "button", class: "md-button", "data-kb-action": "import", text: "导入备份", onclick: () => fileInput.click() }),
       h("button", { type: "button", class: "md-button kb-d-danger", "data-kb-action": "clear", text: "清空草稿", onclick: () => clear() })),
     fileInput);
-  el.replaceChildren(toolbar, status, h("div", { class: "kb-d-layout" }, material, side), dialog);
+  const findings = h("ol", { class: "kb-sc-findings kb-d-findings" });
+  const checkPanel = h("section", { class: "kb-d-check", hidden: true, "aria-label": "自查结果" },
+    h("h3", { text: "自查结果" }), h("p", { class: "kb-d-check-status", role: "status" }), findings);
+  el.replaceChildren(toolbar, status, checkPanel, h("div", { class: "kb-d-layout" }, material, side), dialog);
 
   function say(message, alert = false) {
     status.textContent = message;
@@ -312,6 +318,40 @@ async function start(el) {
       say(`已导出《${name}》（${ms} 毫秒）。`);
     } catch (err) {
       say(`导出 Word 失败：${err.message}`, true);
+    }
+  }
+
+  // The same check as the 自查 page, run on the draft as it would be exported; nothing leaves the page.
+  async function selfCheck() {
+    const d = currentDraft(state);
+    const line = checkPanel.querySelector(".kb-d-check-status");
+    checkPanel.hidden = false;
+    line.textContent = "正在检查……";
+    try {
+      const result = await runSelfCheck(blocksToText(blocksForExport()), { meeting: d.meeting, perspective: d.perspective });
+      const must = result.findings.filter((f) => f.severity === "必须修改").length;
+      line.textContent = result.findings.length
+        ? `发现 ${result.findings.length} 处问题，其中必须修改 ${must} 处。点击一条可定位到草稿中的文字。`
+        : "没有发现问题。";
+      renderFindings(findings, result.findings, (f) => locate(f.quote));
+      checkPanel.scrollIntoView({ block: "start" });
+    } catch (err) {
+      line.textContent = `自查失败：${err.message}`;
+    }
+  }
+
+  // Scroll to the first field of the draft that holds the quoted start of a finding, and mark it.
+  function locate(quote) {
+    const needle = (quote || "").replace(/[…\s]+$/u, "").slice(0, 12);
+    for (const field of material.querySelectorAll("input, textarea, p, h3, h4")) {
+      const text = "value" in field && field.value !== undefined && field.tagName !== "P" ? field.value : field.textContent;
+      if (needle && text.includes(needle)) {
+        material.querySelectorAll(".kb-d-located").forEach((x) => x.classList.remove("kb-d-located"));
+        field.classList.add("kb-d-located");
+        field.scrollIntoView({ block: "center" });
+        if (field.focus) field.focus({ preventScroll: true });
+        return;
+      }
     }
   }
 

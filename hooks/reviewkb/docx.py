@@ -58,16 +58,7 @@ RPR_ORDER = ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline sh
 
 def _put(parent, el) -> None:
     """Add a property element to w:pPr or w:rPr in schema order (replacing one with the same tag)."""
-    order = PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER
-    name = el.tag.split("}")[1]
-    for old in parent.findall(el.tag):
-        parent.remove(old)
-    later = {qn(f"w:{t}") for t in order[order.index(name) + 1:]}
-    for i, child in enumerate(parent):
-        if child.tag in later:
-            parent.insert(i, el)
-            return
-    parent.append(el)
+    _put_in(parent, el)
 
 
 def _el(tag: str, **attrs) -> OxmlElement:
@@ -319,7 +310,8 @@ ORDERS = {"pPr": PPR_ORDER, "rPr": RPR_ORDER, "tblPr": TBLPR_ORDER, "trPr": TRPR
 
 
 def _put_in(parent, el) -> None:
-    """Like _put, for table, row and cell properties too."""
+    """Add a property element to a w:pPr, w:rPr, w:tblPr, w:trPr or w:tcPr in schema order (replacing one
+    with the same tag): Word rejects files whose properties are out of order."""
     order = ORDERS[parent.tag.split("}")[1]]
     name = el.tag.split("}")[1]
     for old in parent.findall(el.tag):

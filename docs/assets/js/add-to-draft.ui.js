@@ -3,6 +3,7 @@
 // under that aspect, elsewhere the user picks one (the example's own aspects first).
 
 import { loadData, loadItems, siteUrl } from "./dom.js";
+import { COPY_FAILED, copied, copyText, joinTitle, toast } from "./copy.js";
 import { STORE_KEY, addItem, currentDraft, hasItem, itemCount, loadState, openDraft, serialize, validateBackup } from "./draft-store.js";
 
 const KIND_NAME = { problem: "示例", cause: "原因", measure: "措施" };
@@ -55,35 +56,6 @@ export function updateCounter(state = readState()) {
   const n = itemCount(state);
   link.textContent = `草稿 ${n}`;
   link.dataset.count = String(n);
-}
-
-function toast(message) {
-  document.querySelector(".kb-toast")?.remove();
-  const el = document.createElement("div");
-  el.className = "kb-toast";
-  el.setAttribute("role", "status");
-  el.textContent = message;
-  document.body.appendChild(el);
-  setTimeout(() => el.remove(), 4000);
-}
-
-async function copyText(text) {
-  if (navigator.clipboard && window.isSecureContext) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return;
-    } catch { /* fall through to the old way */ }
-  }
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.appendChild(area);
-  area.select();
-  const ok = document.execCommand("copy");
-  area.remove();
-  if (!ok) throw new Error("copy failed");
 }
 
 function aspectFromPage(meta) {
@@ -204,12 +176,10 @@ async function onCopy(button, el) {
   const record = (await loadItems([id]))[id];
   const { title, body } = itemText(record);
   try {
-    await copyText(`${title}${/[。！？]$/.test(title) ? "" : "。"}\n${body}`);
-    button.dataset.state = "done";
-    button.textContent = "已复制";
-    toast("已复制。请把其中的事实全部换成本人、本单位的真实情况，切勿照搬。");
+    await copyText(joinTitle(title, body));
+    copied(button);
   } catch {
-    toast("复制失败，请手动选中文字复制。");
+    toast(COPY_FAILED);
   }
 }
 

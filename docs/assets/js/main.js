@@ -2,6 +2,7 @@
 // features. Pages read well without script; what needs script is shown only under html.kb-js.
 
 import { init as initFilterBar } from "./filter-bar.js";
+import { initCopyButtons } from "./copy.js";
 import { initFileLinks } from "./links.js";
 import { initSearch } from "./search-ui.js";
 import { init as initSelfcheck } from "./selfcheck.ui.js";
@@ -18,6 +19,7 @@ const FEATURES = [
   initSearch,
   initAddToDraft,
   initFileLinks,
+  initCopyButtons,
 ];
 
 export function startAll(root) {

@@ -160,11 +160,31 @@ def test_rectification_list_download_from_its_page(page, site_url, kb):
         page.locator('a[href$="2024-mzsh-rectification-list.md"]').click()
     download = info.value
     assert download.suggested_filename == "2024年度民主生活会整改清单（模板）.md"
-    text = open(download.path(), encoding="utf-8").read()
+    raw = open(download.path(), "rb").read()
+    assert raw.startswith("\ufeff".encode("utf-8"))
+    text = raw.decode("utf-8-sig")
     assert text.startswith("# 2024年度民主生活会整改清单")
     for aspect in meeting.aspects:
         assert aspect.short in text
     assert "| 序号 | 问题 | 原因 | 措施 | 责任人 | 完成时限 | 检验方式 | 销号情况 |" in text
+
+
+def test_rectification_list_docx_is_offered_first_and_opens(page, site_url, kb):
+    from docx import Document
+
+    page.goto(site_url + "/forms/rectification-list/")
+    item = page.locator("li", has_text="2024年度民主生活会整改清单（模板）").first
+    first = item.locator("a.kb-download").first
+    assert first.get_attribute("href").endswith("2024-mzsh-rectification-list.docx")
+    assert re.search(r"\.docx，\d+ KB", first.inner_text())
+    with page.expect_download() as info:
+        first.click()
+    download = info.value
+    assert download.suggested_filename == "2024年度民主生活会整改清单（模板）.docx"
+    doc = Document(download.path())
+    assert doc.paragraphs[0].text == "2024年度民主生活会整改清单"
+    header = [c.text for c in doc.tables[0].rows[0].cells]
+    assert header == ["序号", "问题", "原因", "措施", "责任人", "完成时限", "检验方式", "销号情况"]
 
 
 def _expected_copy(kb, pid):

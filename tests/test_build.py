@@ -131,13 +131,20 @@ def test_meeting_paperwork_pages_and_downloads_exist(kb, built_site):
     for form in kb.forms:
         page = (site / "forms" / form.id / "index.html").read_text(encoding="utf-8")
         for m in (form_meetings(kb) if form.per_meeting else [None]):
-            path = form_path(form, m)
-            name = f"{form_name(form, m)}.md"  # saved under the Chinese name, served under the ASCII path
-            assert (site / path).is_file(), path
-            assert f'download="{name}"' in page and f'download="{name}"' in downloads, name
-            assert f'download="{name}" href="{Path(path).name}"' in downloads, name
+            for ext in ("docx", "md"):
+                path = form_path(form, m, ext)
+                name = f"{form_name(form, m)}.{ext}"  # saved under the Chinese name, served under the ASCII path
+                assert (site / path).is_file(), path
+                assert f'download="{name}"' in page and f'download="{name}"' in downloads, name
+                assert f'download="{name}" href="{Path(path).name}"' in downloads, name
+            # The .docx is offered first, each link with its file size.
+            for html in (page, downloads):
+                docx_at = html.index(f'download="{form_name(form, m)}.docx"')
+                md_at = html.index(f'download="{form_name(form, m)}.md"')
+                assert docx_at < md_at and re.search(r"\.md，\d+ KB", html[md_at:md_at + 300]), form.id
         assert page.count("<table>") >= sum(1 for p in form.parts if p.columns), form.id
     rect = (site / "downloads" / "2025-mzsh-rectification-list.md").read_text(encoding="utf-8")
+    assert rect.startswith("\ufeff# 2025年度民主生活会整改清单")
     assert "| 序号 | 问题 | 原因 | 措施 | 责任人 | 完成时限 | 检验方式 | 销号情况 |" in rect
     index = (site / "guides" / "index.html").read_text(encoding="utf-8")
     assert "会前会后" in index and 'href="../criticisms/"' in index

@@ -52,8 +52,14 @@ def east_asian_font(style) -> str:
     return fonts.get(qn("w:eastAsia"))
 
 
-def check_page_and_styles(doc):
+def check_page_and_styles(doc, page=True):
     s = doc.sections[0]
+    if page:
+        check_portrait(s)
+    check_styles(doc)
+
+
+def check_portrait(s):
     for got, mm in ((s.page_width, 210), (s.page_height, 297), (s.top_margin, 37), (s.bottom_margin, 35), (s.left_margin, 28), (s.right_margin, 26)):
         assert abs(got - Mm(mm)) < Mm(0.1), (got, mm)
     grid = s._sectPr.find(qn("w:docGrid"))
@@ -63,6 +69,11 @@ def check_page_and_styles(doc):
     assert int(text_height_pt * 20 // pitch) == 22                      # 22 lines a page
     char_pt = 16 + int(grid.get(qn("w:charSpace"))) / 4096
     assert int((s.page_width - s.left_margin - s.right_margin) / 12700 // char_pt) == 28  # 28 characters a line
+
+
+def check_styles(doc):
+    s = doc.sections[0]
+    pitch = 579
     settings = doc.settings.element
     assert settings.find(qn("w:evenAndOddHeaders")) is not None
     styles = {st.style_id: st for st in doc.styles}
@@ -290,3 +301,167 @@ def test_render_docx_refuses_styles_outside_the_contract():
     assert [(r.text, r.style.style_id) for r in doc.paragraphs[0].runs if r.text] == [("一是", "DefaultParagraphFont"),
                                                                            ("要点。", "KbLead")]
     assert [c.text for c in doc.comments] == ["提示"]
+
+
+# ---------------------------------------------------------------- forms (会前会后用表)
+
+def form_downloads(kb):
+    from reviewkb.forms import form_meetings
+
+    return [(f, m) for f in kb.forms for m in (form_meetings(kb) if f.per_meeting else [None])]
+
+
+def docx_content(doc):
+    """Body in order: paragraph texts (empty ones dropped) and tables as lists of rows of cell texts."""
+    from docx.table import Table
+
+    out = []
+    for el in doc.element.body:
+        if el.tag == qn("w:p"):
+            text = "".join(t.text for t in el.iter(qn("w:t")))
+            if text:
+                out.append(text)
+        elif el.tag == qn("w:tbl"):
+            out.append([[c.text for c in row.cells] for row in Table(el, doc).rows])
+    return out
+
+
+def md_content(text: str):
+    """The same from a form's Markdown: BOM required, hints dropped, pipe tables split into cells."""
+    assert text.startswith("\ufeff")
+    body = re.sub(r"<!--.*?-->", "", text[1:], flags=re.S)
+    out = []
+    for para in re.split(r"\n\s*\n", body):
+        para = para.strip()
+        if not para:
+            continue
+        if para.startswith("|"):
+            rows = [r for r in para.splitlines() if not re.fullmatch(r"\|( --- \|)+", r)]
+            out.append([[html.unescape(c.strip().replace("\\|", "|")) for c in re.split(r"(?<!\\)\|", r)[1:-1]]
+                        for r in rows])
+        else:
+            out.append(html.unescape(re.sub(r"^#+ ", "", para)))
+    return out
+
+
+def _sections_of_tables(doc) -> list[int]:
+    """Index of the section each table of the body sits in."""
+    out, section = [], 0
+    for el in doc.element.body:
+        if el.tag == qn("w:tbl"):
+            out.append(section)
+        elif el.tag == qn("w:p") and el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            section += 1
+    return out
+
+
+def test_every_form_docx_is_a_gongwen_form_equal_to_its_markdown(kb, built_site):
+    from reviewkb.docx import FORM_STYLES, TABLE_STYLES
+    from reviewkb.forms import form_path, part_table
+
+    site, _ = built_site
+    checked = 0
+    for form, m in form_downloads(kb):
+        raw = (site / form_path(form, m, "docx")).read_bytes()
+        doc = Document(io.BytesIO(raw))
+        assert check_schema_order(raw) > 20
+        tables = [part_table(kb, p, m) for p in form.parts if p.columns]
+        # Page setup: portrait sections are the templates' page; a wide table sits on an A4 landscape page.
+        check_page_and_styles(doc, page=not tables[0].wide)
+        for s in doc.sections:
+            if s.page_width < s.page_height:
+                check_portrait(s)
+            else:
+                assert (round(s.page_width / Mm(1)), round(s.page_height / Mm(1))) == (297, 210)
+                assert (round(s.left_margin / Mm(1)), round(s.right_margin / Mm(1)), round(s.top_margin / Mm(1)),
+                        round(s.bottom_margin / Mm(1))) == (37, 35, 28, 26)
+        styles = {st.style_id: st for st in doc.styles}
+        assert {k: styles[k].name for k in {**TABLE_STYLES, **FORM_STYLES}} == {**TABLE_STYLES, **FORM_STYLES}
+        assert east_asian_font(styles["KbTableHead"]) == "黑体" and east_asian_font(styles["KbTableText"]) == "仿宋_GB2312"
+        assert styles["KbTableHead"].font.size == styles["KbTableText"].font.size == Pt(14)   # 4号
+        # Tables: the form's columns and rows, header repeated, borders, widths inside the text block.
+        assert len(doc.tables) == len(tables), form.id
+        where = _sections_of_tables(doc)
+        for i, (t, want, sec) in enumerate(zip(doc.tables, tables, where)):
+            s = doc.sections[sec]
+            # Wide tables are landscape; a narrow one only stays landscape after a wide one.
+            landscape = want.wide or any(x.wide for x in tables[:i])
+            assert (s.page_width > s.page_height) == landscape, (form.id, want.columns)
+            cells = [[c.text for c in row.cells] for row in t.rows]
+            assert cells == [list(want.columns), *map(list, want.rows)], form.id
+            trs = t._tbl.findall(qn("w:tr"))
+            assert trs[0].trPr.find(qn("w:tblHeader")) is not None
+            assert all(tr.trPr is None or tr.trPr.find(qn("w:tblHeader")) is None for tr in trs[1:])
+            borders = t._tbl.tblPr.find(qn("w:tblBorders"))
+            assert {b.tag.split("}")[1] for b in borders if b.get(qn("w:val")) == "single"} == {
+                "top", "left", "bottom", "right", "insideH", "insideV"}
+            widths = [int(g.get(qn("w:w"))) for g in t._tbl.tblGrid.findall(qn("w:gridCol"))]
+            text_width = (s.page_width - s.left_margin - s.right_margin) / 635
+            assert abs(sum(widths) - text_width) < 20 and min(widths) >= 600, (form.id, widths)
+            assert [c.paragraphs[0].style.style_id for c in t.rows[0].cells] == ["KbTableHead"] * len(want.columns)
+            assert {c.paragraphs[0].style.style_id for row in t.rows[1:] for c in row.cells} == {"KbTableText"}
+        # Every placeholder, in a paragraph or a cell, is a run of its own in the 占位符 style.
+        runs = [r for p in doc.paragraphs for r in p.runs]
+        runs += [r for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs]
+        holders = [r for r in runs if "【请填写" in r.text]
+        assert holders and all(r.style.style_id == "KbPlaceholder" and re.fullmatch(r"【请填写：[^】]+】", r.text)
+                               for r in holders), form.id
+        text = "".join(r.text for r in runs)
+        assert len(holders) == text.count("【请填写")
+        assert "#" not in text and "<!--" not in text and "**" not in text and "&lt;" not in text
+        # The .md carries the same paragraphs and the same cells, and its one hint is the one comment.
+        md = (site / form_path(form, m, "md")).read_text(encoding="utf-8")
+        assert md_content(md) == docx_content(doc), form.id
+        assert len(doc.comments) == md.count("<!-- 提示：") == 1
+        assert doc.paragraphs[0].style.style_id == "KbTitle" and doc.core_properties.title == doc.paragraphs[0].text
+        checked += 1
+    assert checked == len(form_downloads(kb)) >= 5
+
+
+def test_form_docx_letters_have_an_addressee_and_a_signature(kb, built_site):
+    from reviewkb.forms import form_path
+
+    site, _ = built_site
+    for fid in ("opinion-form", "meeting-report"):
+        doc = Document(str(site / form_path(kb.by_id("forms")[fid], None, "docx")))
+        styles = [(p.style.style_id, p.text) for p in doc.paragraphs if p.text]
+        addressee = [t for s, t in styles if s == "KbAddressee"]
+        signature = [t for s, t in styles if s == "KbSignature"]
+        assert len(addressee) == 1 and addressee[0].endswith("】："), fid
+        assert signature[-1] == "【请填写：日期】" and len(signature) == 2, fid
+
+
+@pytest.fixture(scope="module")
+def rendered_form(kb, built_site, tmp_path_factory):
+    from reviewkb.forms import form_path
+
+    if not (shutil.which("soffice") and shutil.which("pdftotext")):
+        pytest.fail("需要 LibreOffice 和 poppler-utils：make test 会在 root 下自动安装")
+    site, _ = built_site
+    out = tmp_path_factory.mktemp("formpdf")
+    src = site / form_path(kb.by_id("forms")["rectification-list"], kb.by_id("meetings")["2025-mzsh"], "docx")
+    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
+                           "--outdir", str(out), str(src)], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    pdf = out / (src.stem + ".pdf")
+    assert pdf.exists()
+    return pdf
+
+
+def test_libreoffice_renders_the_rectification_list_landscape_with_its_header_on_every_page(kb, rendered_form):
+    sizes = subprocess.run(["pdfinfo", "-l", "99", str(rendered_form)], capture_output=True, text=True, check=True).stdout
+    pages = _pdf_lines(rendered_form)
+    assert len(pages) >= 3
+    assert re.findall(r"Page +\d+ size: +([\d.]+) x ([\d.]+)", sizes) == [("841.89", "595.304")] * len(pages)  # A4 landscape
+    header = "序号问题原因措施责任人完成时限检验方式销号情况"
+    rows = 0
+    for n, lines in enumerate(pages, 1):
+        *body, footer = lines
+        assert re.fullmatch(rf"—{n}—", footer[2]), (n, footer)
+        assert (footer[1] > 842 / 2) == (n % 2 == 1), (n, footer)    # odd pages right, even pages left
+        # The header row repeats on every page that holds rows of the list (the 审核 table may follow alone).
+        if any(re.search("问题[一二三]：|查摆的问题：|认领的问题：|收到的意见：", t) for _, _, t in body):
+            assert any(text == header for _, _, text in body), n
+            rows += 1
+    assert rows >= 3
+    assert any(t == "审核" for lines in pages for _, _, t in lines) and pages[0][0][2] == "2025年度民主生活会整改清单"

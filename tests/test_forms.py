@@ -61,13 +61,17 @@ def test_every_form_download_is_a_markdown_table_with_one_placeholder_form(kb):
     for form in kb.forms:
         meetings = form_meetings(kb) if form.per_meeting else [None]
         for m in meetings:
-            text = files[form_path(form, m)]
+            raw = files[form_path(form, m)]
+            assert raw.startswith("\ufeff"), form.id          # a BOM, so Notepad and browsers read UTF-8
+            text = raw[1:]
             assert text.startswith(f"# {m.title if m else ''}{form.title}\n")
             out = html(text)
             assert out.count("<table>") == sum(1 for p in form.parts if p.columns), form.id
-            placeholders = re.findall(r"【[^】]*】", text)
+            visible = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+            placeholders = re.findall(r"【[^】]*】", visible)
             assert placeholders and all(p.startswith("【请填写：") for p in placeholders)
-            assert "<!--" not in text
+            assert text.count("<!-- 提示：") == 1 and "\n-->\n" in text   # the usage hint, as in the templates
+            assert isinstance(files[form_path(form, m, "docx")], bytes)
     assert set(files) <= set(render_downloads(kb))
 
 
@@ -108,3 +112,18 @@ def test_new_pages_are_registered_and_in_nav(kb):
     section = next(item["会前会后"] for item in nav(kb) if "会前会后" in item)
     targets = [v for entry in section for v in entry.values()]
     assert "criticisms.md" in targets and "guides/special-cases.md" in targets and "forms/rectification-list.md" in targets
+
+
+def test_form_docx_is_reproducible_and_its_columns_fill_the_text_block(kb):
+    from reviewkb.docx import column_widths
+    from reviewkb.forms import FormTable, part_table
+
+    assert form_files(kb) == form_files(kb)            # no time stamps: the same data give the same bytes
+    rect = kb.by_id("forms")["rectification-list"]
+    m = form_meetings(kb)[0]
+    table = next(part_table(kb, p, m) for p in rect.parts if p.columns)
+    assert table.wide and table.labels
+    widths = column_widths(table, 12756)                # 225 mm, the landscape text block
+    assert sum(widths) == 12756 and widths[1] == max(widths) and widths[0] == min(widths)
+    record = column_widths(FormTable(("项目", "内容"), (("谈话时间", "【请填写：谈话时间】"),), labels=True), 8844)
+    assert sum(record) == 8844 and record[1] > 2 * record[0]

@@ -185,7 +185,7 @@ def test_thesaurus_page_lists_every_group_and_stays_out_of_search(kb):
 
 def test_every_page_renders_to_html(kb):
     pages = render_pages(kb)
-    assert len(pages) == 14 + len(kb.meetings) + len(kb.aspects) + len(kb.themes) + len(kb.sections) \
+    assert len(pages) == 15 + len(kb.meetings) + len(kb.aspects) + len(kb.themes) + len(kb.sections) \
         + len(kb.samples) + len(kb.roles) + 2 + sum(g.id != "criticism" for g in kb.guides) + len(kb.forms)
     for path, text in pages.items():
         assert text.strip(), path

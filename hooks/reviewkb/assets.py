@@ -7,6 +7,7 @@ one item loads a small file, and the draft and self-check pages load only what t
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 from typing import Callable
@@ -47,7 +48,8 @@ def meta(kb: KnowledgeBase) -> dict:
         "levels": list(LEVELS),
         "meetings": [{"id": m.id, "year": m.year, "kind": m.kind, "title": m.title, "theme": m.theme,
                       "verified": m.verified, "history": m.history, "structure": list(m.structure),
-                      "aspects": [{"id": a.id, "heading": a.heading, "short": a.short, "verified": a.verified}
+                      "aspects": [{"id": a.id, "heading": a.heading, "short": a.short, "verified": a.verified,
+                                   "themes": list(a.themes)}
                                   for a in m.aspects]} for m in kb.meetings],
         "sections": [{"id": s.id, "name": s.name, "heading": s.heading, "purpose": s.purpose,
                       "must_include": list(s.must_include), "pitfalls": list(s.pitfalls),
@@ -113,7 +115,29 @@ def render_assets(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, 
     for i, shard in enumerate(items(kb, url_of)):
         out[f"assets/data/items/{i}.js"] = _shard_script(i, shard)
     out.update(render_search_assets(kb, url_of))
+    out["assets/data/links.js"] = data_script("links", links(kb, url_of))
     return out
+
+
+def links(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict:
+    """What the draft's side panel needs to match problems, causes and measures, without the texts:
+    every item's kind, themes (an example's own and those of its aspects) and named causes; causes and
+    measures also carry title and URL."""
+    out = {}
+    for kind, kinds in KINDS_OF_ITEMS:
+        for item in getattr(kb, kinds):
+            themes = kb.problem_themes(item) if kind == "problem" else item.themes
+            rec = {"kind": kind, "themes": list(themes), "causes": list(getattr(item, "causes", ()))}
+            if kind != "problem":
+                path, anchor = item_home(kb, kind, item)
+                rec.update(title=item.title, url=f"{url_of(path)}#{anchor}")
+            out[item.id] = rec
+    return out
+
+
+def bytes_script(name: str, content: bytes) -> str:
+    """A binary file as a data script (base64), for pages opened from a folder, where fetch() fails."""
+    return data_script(name, base64.b64encode(content).decode("ascii"))
 
 
 def _json(value) -> str:

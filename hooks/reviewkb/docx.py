@@ -7,6 +7,7 @@ browser's draft export fills, and ``render_docx(blocks)`` builds the same docume
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from functools import lru_cache
 
@@ -57,16 +58,7 @@ RPR_ORDER = ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline sh
 
 def _put(parent, el) -> None:
     """Add a property element to w:pPr or w:rPr in schema order (replacing one with the same tag)."""
-    order = PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER
-    name = el.tag.split("}")[1]
-    for old in parent.findall(el.tag):
-        parent.remove(old)
-    later = {qn(f"w:{t}") for t in order[order.index(name) + 1:]}
-    for i, child in enumerate(parent):
-        if child.tag in later:
-            parent.insert(i, el)
-            return
-    parent.append(el)
+    _put_in(parent, el)
 
 
 def _el(tag: str, **attrs) -> OxmlElement:
@@ -96,8 +88,9 @@ def _first_line_chars(style, chars: int = 2) -> None:
     ind.set(qn("w:firstLineChars"), str(chars * 100))
 
 
-def _paragraph_style(doc, sid: str, font: str, size, align, indent: bool, before=0, after=0, outline=None):
-    style = doc.styles.add_style(PARAGRAPH_STYLES[sid], WD_STYLE_TYPE.PARAGRAPH)
+def _paragraph_style(doc, sid: str, font: str, size, align, indent: bool, before=0, after=0, outline=None,
+                     names=PARAGRAPH_STYLES):
+    style = doc.styles.add_style(names[sid], WD_STYLE_TYPE.PARAGRAPH)
     style.style_id = sid
     style.base_style = doc.styles["Normal"]
     style.quick_style = True
@@ -266,26 +259,206 @@ def base_docx() -> bytes:
     return _base_bytes()
 
 
+def _add_paragraph(doc, b: Block, styles=PARAGRAPH_STYLES) -> None:
+    """One block as a paragraph; its hint becomes a comment anchored on the paragraph."""
+    if b.style not in styles or any(r.style and r.style not in CHARACTER_STYLES for r in b.runs):
+        raise ValueError(f"block with a style outside the contract: {b}")
+    p = doc.add_paragraph()
+    p._p.get_or_add_pPr().style = b.style          # style ids set directly: a name lookup per run is slow
+    made = []
+    for r in b.runs:
+        run = p.add_run(r.text)
+        if r.style:
+            run._r.get_or_add_rPr().style = r.style
+        made.append(run)
+    if b.comment and made:
+        lines = b.comment.splitlines()
+        c = doc.add_comment(made, text=lines[0], author=AUTHOR, initials=INITIALS)
+        for line in lines[1:]:
+            c.add_paragraph(line)
+        c._comment_elm.attrib.pop(qn("w:date"), None)   # no time stamp: the same blocks give the same file
+
+
 def render_docx(blocks: list[Block]) -> bytes:
     """The material as a .docx: one paragraph per block; hints become comments on their block."""
     doc = Document(io.BytesIO(_base_bytes()))
     for b in blocks:
-        if b.style not in PARAGRAPH_STYLES or any(r.style and r.style not in CHARACTER_STYLES for r in b.runs):
-            raise ValueError(f"block with a style outside the contract: {b}")
-        p = doc.add_paragraph()
-        p._p.get_or_add_pPr().style = b.style          # style ids set directly: a name lookup per run is slow
-        made = []
-        for r in b.runs:
-            run = p.add_run(r.text)
-            if r.style:
-                run._r.get_or_add_rPr().style = r.style
-            made.append(run)
-        if b.comment and made:
-            lines = b.comment.splitlines()
-            c = doc.add_comment(made, text=lines[0], author=AUTHOR, initials=INITIALS)
-            for line in lines[1:]:
-                c.add_paragraph(line)
-            c._comment_elm.attrib.pop(qn("w:date"), None)   # no time stamp: the same blocks give the same file
+        _add_paragraph(doc, b)
     title = next((b.text for b in blocks if b.style == "KbTitle"), "")
+    doc.core_properties.title = title
+    return _saved(doc)
+
+
+# ---------------------------------------------------------------- forms: paragraphs and tables
+
+# Table text 4号: 仿宋_GB2312 in the body rows, 黑体 in the header row (repeated on every page).
+TABLE_STYLES = {"KbTableHead": "表头", "KbTableText": "表格文字"}
+# Paragraph styles only forms use: the addressee of a letter or report (主送机关), flush left.
+FORM_STYLES = {"KbAddressee": "主送机关"}
+TABLE_LINE = Twips(400)                  # exact 20 pt lines for 4号 table text
+CELL_MARGIN = 57                         # left and right cell margins, twips (1.5 mm)
+BORDER = 4                               # single borders of 0.5 pt (eighths of a point)
+CHAR_4 = 280                             # one 4号 character, twips
+# Columns that take sentences rather than a name or a date get twice the share of the spare width.
+LONG_COLUMN = re.compile("问题|原因|措施|意见|建议|事实|内容|事项|要点|表态")
+TBLPR_ORDER = ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
+               "tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription tblPrChange").split()
+TRPR_ORDER = "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader tblCellSpacing jc hidden".split()
+TCPR_ORDER = ("cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign "
+              "hideMark").split()
+ORDERS = {"pPr": PPR_ORDER, "rPr": RPR_ORDER, "tblPr": TBLPR_ORDER, "trPr": TRPR_ORDER, "tcPr": TCPR_ORDER}
+
+
+def _put_in(parent, el) -> None:
+    """Add a property element to a w:pPr, w:rPr, w:tblPr, w:trPr or w:tcPr in schema order (replacing one
+    with the same tag): Word rejects files whose properties are out of order."""
+    order = ORDERS[parent.tag.split("}")[1]]
+    name = el.tag.split("}")[1]
+    for old in parent.findall(el.tag):
+        parent.remove(old)
+    later = {qn(f"w:{t}") for t in order[order.index(name) + 1:]}
+    for i, child in enumerate(parent):
+        if child.tag in later:
+            parent.insert(i, el)
+            return
+    parent.append(el)
+
+
+def _table_styles(doc) -> None:
+    _paragraph_style(doc, "KbAddressee", FANGSONG, SIZE_3, WD_ALIGN_PARAGRAPH.JUSTIFY, False, names=FORM_STYLES)
+    for sid, font, align in (("KbTableHead", HEITI, WD_ALIGN_PARAGRAPH.CENTER),
+                             ("KbTableText", FANGSONG, WD_ALIGN_PARAGRAPH.LEFT)):
+        style = doc.styles.add_style(TABLE_STYLES[sid], WD_STYLE_TYPE.PARAGRAPH)
+        style.style_id = sid
+        style.base_style = doc.styles["Normal"]
+        style.quick_style = True
+        _style_font(style, font, SIZE_4)
+        pf = style.paragraph_format
+        pf.alignment = align
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.line_spacing = TABLE_LINE
+        pf.space_before = pf.space_after = Twips(0)
+        pf.first_line_indent = Twips(0)
+        ppr = style.element.get_or_add_pPr()
+        _put(ppr, _el("w:snapToGrid", val=0))     # table text keeps its own size, off the 3号 grid
+        _put(style.element.get_or_add_rPr(), _el("w:spacing", val=0))
+
+
+def _landscape(section) -> None:
+    """A4 landscape with the portrait margins turned with the page (text block 225 mm x 156 mm)."""
+    from docx.enum.section import WD_ORIENT
+
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.left_margin, section.right_margin = Mm(37), Mm(35)
+    section.top_margin, section.bottom_margin = Mm(28), Mm(26)
+    section.footer_distance = Mm(14)
+    # The 28-character grid belongs to the portrait text block: a landscape page keeps only the line pitch.
+    sect = section._sectPr
+    for old in sect.findall(qn("w:docGrid")):
+        sect.remove(old)
+    sect.append(_el("w:docGrid", type="lines", linePitch=LINE_PITCH))
+
+
+def text_width(section) -> int:
+    """Width of the text block in twips."""
+    return int((section.page_width - section.left_margin - section.right_margin) / 635)
+
+
+def column_widths(table, width: int) -> list[int]:
+    """Twips per column: room for the header's first four characters, the rest shared by weight."""
+    def weight(i: int, name: str) -> float:
+        if name == "序号":
+            return 0
+        if len(table.columns) == 2:
+            return 1 if i == 0 else 3
+        if table.labels and i == (1 if table.columns[0] == "序号" else 0):
+            return 4                              # the row labels (问题 of a 整改清单) need the most room
+        if name.startswith("是否"):
+            return 0.3
+        return 2 if LONG_COLUMN.search(name) else 1
+
+    least = [CHAR_4 * min(len(name), 4) + 2 * CELL_MARGIN + 20 for name in table.columns]
+    weights = [weight(i, c) for i, c in enumerate(table.columns)]
+    rest = max(0, width - sum(least))
+    widths = [int(a + rest * w / sum(weights)) for a, w in zip(least, weights)]
+    widths[-1] += width - sum(widths)
+    return widths
+
+
+def _add_table(doc, table, width: int) -> None:
+    from .templates import runs as split_runs
+
+    widths = column_widths(table, width)
+    t = doc.add_table(rows=1 + len(table.rows), cols=len(table.columns))
+    t.autofit = False
+    tblpr = t._tbl.tblPr
+    for old in tblpr.findall(qn("w:tblStyle")):
+        tblpr.remove(old)
+    _put_in(tblpr, _el("w:tblW", w=sum(widths), type="dxa"))
+    _put_in(tblpr, _el("w:jc", val="center"))
+    borders = _el("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_el(f"w:{side}", val="single", sz=BORDER, space=0, color="000000"))
+    _put_in(tblpr, borders)
+    _put_in(tblpr, _el("w:tblLayout", type="fixed"))
+    mar = _el("w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        mar.append(_el(f"w:{side}", w=0 if side in ("top", "bottom") else CELL_MARGIN, type="dxa"))
+    _put_in(tblpr, mar)
+    for col, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(w))
+    for r, cells in enumerate([table.columns, *table.rows]):
+        row = t.rows[r]
+        trpr = row._tr.get_or_add_trPr()
+        _put_in(trpr, _el("w:cantSplit"))
+        _put_in(trpr, _el("w:trHeight", val=560 if r else 480, hRule="atLeast"))
+        if r == 0:
+            _put_in(trpr, _el("w:tblHeader"))      # repeated at the top of every page
+        for c, text in enumerate(cells):
+            cell = row.cells[c]
+            tcpr = cell._tc.get_or_add_tcPr()
+            _put_in(tcpr, _el("w:tcW", w=widths[c], type="dxa"))
+            _put_in(tcpr, _el("w:vAlign", val="center"))
+            p = cell.paragraphs[0]
+            ppr = p._p.get_or_add_pPr()
+            ppr.style = "KbTableHead" if r == 0 else "KbTableText"
+            if r and table.columns[c] == "序号":
+                _put(ppr, _el("w:jc", val="center"))
+            for run in split_runs(text):
+                made = p.add_run(run.text)
+                if run.style:
+                    made._r.get_or_add_rPr().style = run.style
+
+
+def render_form_docx(content) -> bytes:
+    """A form as .docx: paragraphs as in ``render_docx``, tables with a repeated 黑体 header row.
+
+    A wide table (and what follows it) goes on landscape pages; a form whose first table is wide and
+    that has no table before it is landscape throughout.
+    """
+    from docx.enum.section import WD_SECTION
+
+    from .forms import FormTable
+
+    doc = Document(io.BytesIO(_base_bytes()))
+    _table_styles(doc)
+    tables = [x for x in content if isinstance(x, FormTable)]
+    landscape = bool(tables) and tables[0].wide
+    if landscape:
+        _landscape(doc.sections[0])
+    for item in content:
+        if isinstance(item, FormTable):
+            if item.wide and not landscape:
+                section = doc.add_section(WD_SECTION.NEW_PAGE)
+                _landscape(section)
+                landscape = True
+            _add_table(doc, item, text_width(doc.sections[-1]))
+            # An empty paragraph keeps two tables apart (Word merges adjacent tables).
+            spacer = doc.add_paragraph()
+            spacer._p.get_or_add_pPr().style = "KbBody"
+            continue
+        _add_paragraph(doc, item, PARAGRAPH_STYLES | FORM_STYLES)
+    title = next((b.text for b in content if not isinstance(b, FormTable) and b.style == "KbTitle"), "")
     doc.core_properties.title = title
     return _saved(doc)

@@ -59,7 +59,7 @@ def build_zip(files: dict[str, bytes], day: date) -> bytes:
     """Zip of the site for file:// use. `files`: site-relative path -> content (the zip excluded)."""
     folder = zip_name(day).removesuffix(".zip")
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for path in sorted(files):
             if path in SKIP or path == OFFLINE_PATH:
                 continue

@@ -12,6 +12,7 @@ from .pages.common import (CAUSES_PATH, CHAINS_PATH, FORMULATIONS_PATH, MEASURES
                            THEMES_PATH, aspect_path, library_pages, library_path, link, meeting_label, meeting_path,
                            render_problem, role_path, sample_path, section_path, sorted_meetings)
 from .pages.downloads import render_templates_index
+from .pages.draft import DRAFT_PATH, render_draft
 from .pages.formulations import render_formulations
 from .pages.selfcheck import render_selfcheck
 from .forms import form_files
@@ -61,13 +62,14 @@ def _page_makers(kb: KnowledgeBase) -> dict:
         TAGS_PATH: lambda: render_tags(kb),
         "downloads/index.md": lambda: render_templates_index(kb, sizes()),
         THESAURUS_PATH: lambda: render_thesaurus(kb),
+        DRAFT_PATH: lambda: render_draft(kb),
         GUIDES_INDEX: lambda: render_guides_index(kb),
         CRITICISMS_PATH: lambda: render_criticisms(kb),
         FORMULATIONS_PATH: lambda: render_formulations(kb),
         SELFCHECK_PATH: lambda: render_selfcheck(kb),
     }
     pages.update({guide_path(g.id): (lambda g=g: render_guide(kb, g)) for g in page_guides(kb)})
-    pages.update({form_page_path(f): (lambda f=f: render_form_page(kb, f)) for f in kb.forms})
+    pages.update({form_page_path(f): (lambda f=f: render_form_page(kb, f, sizes())) for f in kb.forms})
     for m in kb.meetings:
         pages[meeting_path(m)] = lambda m=m: render_meeting(kb, m, sizes())
         for a in m.aspects:
@@ -124,6 +126,7 @@ def _nav(kb: KnowledgeBase) -> list:
         {"材料各部分写法": [{"概览": "sections/index.md"}, *[{s.name: section_path(s.id)} for s in kb.sections],
                       *[{"样本解析": sample_path(x)} for x in kb.samples]]},
         {"模板下载": "downloads/index.md"},
+        {"我的草稿": DRAFT_PATH},
         {"会前会后": [{"概览": GUIDES_INDEX}, {"相互批评意见": CRITICISMS_PATH},
                   *[{f.title: form_page_path(f)} for f in kb.forms],
                   *[{g.title: guide_path(g.id)} for g in page_guides(kb)]]},

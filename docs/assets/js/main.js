@@ -2,18 +2,24 @@
 // features. Pages read well without script; what needs script is shown only under html.kb-js.
 
 import { init as initFilterBar } from "./filter-bar.js";
+import { initCopyButtons } from "./copy.js";
 import { initFileLinks } from "./links.js";
 import { initSearch } from "./search-ui.js";
 import { init as initSelfcheck } from "./selfcheck.ui.js";
+import { init as initDraft } from "./draft.ui.js";
+import { initAddToDraft } from "./add-to-draft.ui.js";
 
 const MODULES = {
   "kb-filter": initFilterBar,
+  "kb-draft": initDraft,
   "kb-selfcheck": initSelfcheck,
 };
 
 const FEATURES = [
   initSearch,
+  initAddToDraft,
   initFileLinks,
+  initCopyButtons,
 ];
 
 export function startAll(root) {

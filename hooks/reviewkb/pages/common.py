@@ -350,3 +350,11 @@ def sources(meeting: Meeting) -> str:
         name = f"[{md_inline(s.title)}]({s.url})" if s.url else md_inline(s.title)
         rows.append(f"- {name} {VERIFIED if s.verified else UNVERIFIED}")
     return "\n".join(rows)
+
+
+# Download formats, listed in this order next to every template and form.
+FORMATS = (("docx", "Word 文档"), ("md", "Markdown 文本"))
+
+
+def file_size(n: int) -> str:
+    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} 字节"

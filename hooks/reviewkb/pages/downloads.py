@@ -5,14 +5,8 @@ from __future__ import annotations
 from ..model import KnowledgeBase, Meeting
 from ..templates import PERSPECTIVES, template_name, template_path
 from ..text import attr, md_inline
-from .common import head, link, sorted_meetings
+from .common import FORMATS, file_size, head, link, sorted_meetings
 from .guides import render_forms_downloads
-
-FORMATS = (("docx", "Word 文档"), ("md", "Markdown 文本"))
-
-
-def file_size(n: int) -> str:
-    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} 字节"
 
 
 def download_links(src: str, m: Meeting, perspective: str, sizes: dict[str, int]) -> str:
@@ -46,5 +40,5 @@ def render_templates_index(kb: KnowledgeBase, sizes: dict[str, int] | None = Non
         out.append(f"| {md_inline(m.title)}{hist} | " + " | ".join(cells) + " |")
     out += ["", "## 离线版", "", "整个网站打包成一个 zip 文件，可拷贝到没有网络、没有网站服务器的电脑上使用："
             "解压后双击其中的 `index.html` 即可打开。", "", "<!-- kb:offline-link -->", ""]
-    out += render_forms_downloads(kb, src)
+    out += render_forms_downloads(kb, src, sizes)
     return "\n".join(out)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import posixpath
-
 from ..forms import form_meetings, form_name, form_path, render_part, tidy
 from ..model import Criticism, Form, Guide, GuideSection, KnowledgeBase
 from ..schema import DIRECTIONS
 from ..text import attr, md, md_inline
-from .common import bullets, current_meeting, head, link, role_path
+from .common import FORMATS, bullets, current_meeting, file_size, head, link, role_path
 
 GUIDES_INDEX = "guides/index.md"
 CRITICISMS_PATH = "criticisms.md"
@@ -80,25 +78,31 @@ def render_guide(kb: KnowledgeBase, g: Guide) -> str:
     return "\n".join(out)
 
 
-def _download_link(src: str, path: str, name: str) -> str:
-    # Saved under the Chinese name (served under the ASCII path), like the templates.
-    ext = posixpath.splitext(path)[1]
-    return f'[{md_inline(name)}]({link(src, path)}){{ download="{attr(name)}{ext}" .kb-download }}'
+def _download_links(src: str, form: Form, m, sizes: dict[str, int]) -> str:
+    """The .docx link first, then the .md link, each saved under the Chinese name, with its size."""
+    name = form_name(form, m)
+    out = []
+    for ext, label in FORMATS:
+        path = form_path(form, m, ext)
+        size = f"，{file_size(sizes[path])}" if path in sizes else ""
+        out.append(f'[{label}（.{ext}{size}）]({link(src, path)}){{ download="{attr(name)}.{ext}" .kb-download }}')
+    return f"{md_inline(name)}：" + " · ".join(out)
 
 
-def form_download_links(kb: KnowledgeBase, form: Form, src: str) -> list[str]:
-    if form.per_meeting:
-        return [f"- {_download_link(src, form_path(form, m), form_name(form, m))}" for m in form_meetings(kb)]
-    return [f"- {_download_link(src, form_path(form), form_name(form))}"]
+def form_download_links(kb: KnowledgeBase, form: Form, src: str, sizes: dict[str, int] | None = None) -> list[str]:
+    meetings = form_meetings(kb) if form.per_meeting else [None]
+    return [f"- {_download_links(src, form, m, sizes or {})}" for m in meetings]
 
 
-def render_form_page(kb: KnowledgeBase, form: Form) -> str:
+def render_form_page(kb: KnowledgeBase, form: Form, sizes: dict[str, int] | None = None) -> str:
     src = form_page_path(form)
     out = [head(form.title), "", md(form.summary), ""]
     out += _sections(form.sections, src)
-    out += ["## 下载模板", "", "模板为 Markdown 文本，表格可直接粘贴到 WPS 或 Word 中转换为表格；"
-            "【请填写：……】处换成本人、本单位的实际内容。", ""]
-    out += form_download_links(kb, form, src) + [""]
+    out += ["## 下载模板", "", "每个模板提供两种格式：Word 文档（.docx）按党政机关公文格式排好版，表格带边框、表头在每页重复，"
+            "列多的表格放在横向页面上，可直接用 WPS 或 Word 打开填写，使用说明在批注里；"
+            "Markdown 文本（.md）内容相同，表格可粘贴到 WPS 或 Word 中转换为表格。"
+            "黄色的【请填写：……】处换成本人、本单位的实际内容。", ""]
+    out += form_download_links(kb, form, src, sizes) + [""]
     meeting = current_meeting(kb) if form.per_meeting else None
     label = f"（以{md_inline(meeting.title)}为例）" if meeting else ""
     out += [f"## 模板预览{label}", "", '<div class="kb-form-preview" markdown>', ""]
@@ -108,14 +112,15 @@ def render_form_page(kb: KnowledgeBase, form: Form) -> str:
     return "\n".join(out)
 
 
-def render_forms_downloads(kb: KnowledgeBase, src: str) -> list[str]:
+def render_forms_downloads(kb: KnowledgeBase, src: str, sizes: dict[str, int] | None = None) -> list[str]:
     """The forms section of the downloads page."""
     if not kb.forms:
         return []
-    out = ["## 会前会后用表", "", "谈心谈话、征求意见和整改清单的模板，使用方法见各表的说明页。", ""]
+    out = ["## 会前会后用表", "", "谈心谈话、征求意见和整改清单的模板，每张都有 Word 文档（.docx，公文格式）和 Markdown 文本（.md）两种格式，"
+           "使用方法见各表的说明页。", ""]
     for form in kb.forms:
         out += [f"### {md_inline(form.title)}", "", f"[填写说明]({link(src, form_page_path(form))})", ""]
-        out += form_download_links(kb, form, src) + [""]
+        out += form_download_links(kb, form, src, sizes) + [""]
     return out
 
 

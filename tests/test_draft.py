@@ -1,0 +1,350 @@
+"""我的草稿 in a real browser: add items from the site's pages, lay them out, edit, reload, move,
+export (.docx read back by python-docx, .md, backup), import, clear; and nothing leaves the machine."""
+
+from __future__ import annotations
+
+import json
+import time
+from urllib.parse import urlparse
+
+import pytest
+
+MEETING = "2025-mzsh"
+OWN_TEXT = "本人今年三月牵头的一次专题调研只走访了两个点位，回来后没有形成整改清单，群众反映的问题拖了四十多天才答复"
+ZH = r"[\u4e00-\u9fff]"
+
+
+def test_links_data_matches_problems_causes_and_measures(kb):
+    from reviewkb.assets import links
+
+    data = links(kb, lambda path: path.removesuffix(".md") + "/")
+    assert len(data) == len(kb.problems) + len(kb.causes) + len(kb.measures)
+    p = next(x for x in kb.problems if x.causes)
+    assert data[p.id] == {"kind": "problem", "themes": list(kb.problem_themes(p)), "causes": list(p.causes)}
+    m = kb.measures[0]
+    assert data[m.id]["causes"] == list(m.causes) and data[m.id]["url"] == f"measures/#{m.id}"
+    assert data[kb.causes[0].id]["title"] == kb.causes[0].title
+
+
+def stored(page) -> dict:
+    return json.loads(page.evaluate("localStorage.getItem('kb.drafts')") or "null")
+
+
+def add_from(page, url: str, n: int, kind: str) -> list[str]:
+    """Click 加入草稿 on the first n items of a kind on a page; returns their ids."""
+    page.goto(url)
+    buttons = page.locator(f'[data-kb-kind="{kind}"] button.kb-add-draft')
+    buttons.first.wait_for()
+    ids = []
+    for i in range(n):
+        b = buttons.nth(i)
+        ids.append(b.get_attribute("data-kb-add"))
+        b.click()
+        page.wait_for_function("b => b.dataset.state === 'done'", arg=b.element_handle())
+    return ids
+
+
+def leads(page, aspect: str) -> list[str]:
+    """The 一是/二是 leads of the items filed under an aspect, in page order."""
+    return page.evaluate("""aspect => {
+        const out = []; let inside = false;
+        for (const el of document.querySelectorAll('.kb-d-material > *')) {
+          if (el.matches('h4, h3')) inside = el.dataset.aspect === aspect;
+          else if (inside && el.matches('.kb-d-item')) out.push(el.querySelector('.kb-d-lead').textContent);
+        }
+        return out; }""", aspect)
+
+
+@pytest.fixture
+def recorded(page):
+    """Every request of the page's context with its method and body."""
+    page.sent = []
+    page.context.on("request", lambda r: page.sent.append((r.url, r.method, r.post_data)))
+    return page
+
+
+def open_draft(page, site_url):
+    page.goto(site_url + "/draft/")
+    page.locator(".kb-d-toolbar").wait_for()
+
+
+def test_the_whole_flow(recorded, site_url, kb, tmp_path):
+    page = recorded
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    meeting = kb.by_id("meetings")[MEETING]
+    aspect1, aspect3 = meeting.aspects[0].id, meeting.aspects[2].id
+
+    problems = add_from(page, f"{site_url}/aspects/{aspect1}/", 3, "problem")
+    causes = add_from(page, f"{site_url}/causes/", 2, "cause")
+    measures = add_from(page, f"{site_url}/measures/", 3, "measure")
+    assert page.locator(".kb-draft-counter").inner_text() == "草稿 8"
+
+    open_draft(page, site_url)
+    page.locator(".kb-d-item").nth(7).wait_for()
+    assert page.locator(".kb-d-item").count() == 8
+    assert [page.locator(".kb-d-item").nth(i).get_attribute("data-ref") for i in range(8)] == problems + causes + measures
+    # Every aspect heading of the meeting, the problems of aspect 1 numbered 一是/二是/三是.
+    h2 = page.locator("h4.kb-d-KbH2")
+    assert h2.count() == len(meeting.aspects)
+    for a in meeting.aspects:
+        assert page.locator(f'h4.kb-d-KbH2[data-aspect="{a.id}"]').inner_text().find(a.heading) >= 0
+    assert leads(page, aspect1) == ["一是", "二是", "三是"]
+    cause_leads = page.locator(".kb-d-cause .kb-d-lead").all_inner_texts()
+    measure_leads = page.locator(".kb-d-measure .kb-d-lead").all_inner_texts()
+    assert cause_leads == ["（一）", "（二）"] and measure_leads == ["一是", "二是", "三是"]
+    # Empty aspects keep the template's placeholder text; empty sections show their guidance.
+    assert page.locator(f'.kb-d-placeholder[data-aspect="{aspect3}"]').count() >= 1
+    assert page.locator('.kb-d-guide[data-section="opening"]').count() == 1
+    assert page.locator('.kb-d-guide[data-section="problems"]').count() == 0
+    # The side panel says, per problem, whether a cause and a measure answer it.
+    page.locator(".kb-d-cover li").nth(2).wait_for()
+    assert page.locator(".kb-d-cover li").count() == 3
+    probs, cs = kb.by_id("problems"), kb.by_id("causes")
+    for i, pid in enumerate(problems):
+        p = probs[pid]
+        themes = set(kb.problem_themes(p)) | set(kb.by_id("aspects")[aspect1].themes)
+        answered = any(c in p.causes if p.causes else themes & set(cs[c].themes) for c in causes)
+        mark = page.locator(".kb-d-cover li").nth(i).locator(".kb-d-ok, .kb-d-missing").first  # 原因 comes first
+        assert mark.get_attribute("class") == ("kb-d-ok" if answered else "kb-d-missing"), pid
+        if not answered:
+            assert page.locator(".kb-d-cover li").nth(i).locator(".kb-d-suggest a").count() >= 1
+
+    # Edit the first example: its identical-text marks disappear once it is rewritten.
+    first = page.locator(".kb-d-item").first
+    assert first.locator(".kb-d-same mark").count() >= 1
+    page.wait_for_load_state("networkidle")
+    quiet = len(page.sent)
+    first.locator("input.kb-d-title").fill("专题调研走过场，发现问题后跟踪整改不及时")
+    first.locator("textarea.kb-d-body").press_sequentially("本人", delay=20)   # typed key by key, saved each time
+    first.locator("textarea.kb-d-body").fill(OWN_TEXT)
+    page.wait_for_timeout(300)
+    assert page.sent[quiet:] == [], "typing and saving made a request"
+    assert first.locator(".kb-d-same mark").count() == 0
+    assert "已改写" in first.locator(".kb-d-same").inner_text()
+    assert stored(page)["drafts"][MEETING]["items"][0]["body"] == OWN_TEXT
+
+    # Reload: the edit is still there.
+    page.reload()
+    page.locator(".kb-d-item").nth(7).wait_for()
+    assert page.locator(".kb-d-item textarea.kb-d-body").first.input_value() == OWN_TEXT
+
+    # Move the second example to aspect 3; aspect 1 renumbers.
+    page.locator(".kb-d-item").nth(1).locator("select.kb-d-aspect").select_option(aspect3)
+    page.wait_for_function("() => document.querySelectorAll('.kb-d-item').length === 8")
+    assert leads(page, aspect1) == ["一是", "二是"]
+    assert leads(page, aspect3) == ["一是"]
+    # Move up within an aspect swaps and renumbers.
+    third = page.locator(".kb-d-problem").nth(1)
+    moved_ref = third.get_attribute("data-ref")
+    third.locator('[data-kb-move="up"]').click()
+    assert page.locator(".kb-d-problem").first.get_attribute("data-ref") == moved_ref
+
+    # Export .docx: python-docx reads the edit, every aspect heading and the 公文格式 styles.
+    page.wait_for_load_state("networkidle")
+    quiet = len(page.sent)
+    t0 = time.perf_counter()
+    with page.expect_download() as info:
+        page.locator('[data-kb-export="docx"]').click()
+    download = info.value
+    path = tmp_path / "draft.docx"
+    download.save_as(path)
+    wall_ms = (time.perf_counter() - t0) * 1000
+    assert download.suggested_filename == "2025年度民主生活会个人对照检查材料（草稿）.docx"
+    import docx
+    doc = docx.Document(str(path))
+    paras = [(p.style.style_id, p.text) for p in doc.paragraphs]
+    text = "\n".join(t for _, t in paras)
+    assert OWN_TEXT in text
+    for a in meeting.aspects:
+        assert any(sid == "KbH2" and a.heading in t for sid, t in paras), a.heading
+    used = {sid for sid, _ in paras}
+    assert {"KbTitle", "KbH1", "KbH2", "KbBody"} <= used
+    runs = {r.style.style_id for p in doc.paragraphs for r in p.runs if r.style is not None}
+    assert {"KbLead", "KbPlaceholder"} <= runs
+    defined = {s.style_id for s in doc.styles}
+    assert {"KbTitle", "KbName", "KbH1", "KbH2", "KbBody", "KbClosing", "KbSignature", "KbLead", "KbPlaceholder"} <= defined
+    lead_para = next(p for p in doc.paragraphs if OWN_TEXT in p.text)
+    assert lead_para.text.startswith("二是专题调研走过场")  # moved down by the move-up above
+    export_ms = int(page.locator(".kb-draft").get_attribute("data-kb-export-ms"))
+    print(f"\nexport .docx: {export_ms} ms in the page, {wall_ms:.0f} ms from click to file")
+
+    # Export .md.
+    with page.expect_download() as info:
+        page.locator('[data-kb-export="md"]').click()
+    assert info.value.suggested_filename == "2025年度民主生活会个人对照检查材料（草稿）.md"
+    md = open(info.value.path(), encoding="utf-8-sig").read()
+    assert OWN_TEXT in md and "**专题调研走过场，发现问题后跟踪整改不及时。**" in md
+
+    # Exporting asked for nothing but the site's own styled base file (blob: URLs are the downloads).
+    assert all(u.endswith("/assets/gongwen-base.docx") or u.startswith("blob:") for u, _, _ in page.sent[quiet:]), page.sent[quiet:]
+
+    # Backup, change the draft, import the backup: the same draft again.
+    before = stored(page)
+    with page.expect_download() as info:
+        page.locator('[data-kb-export="json"]').click()
+    backup = tmp_path / "backup.json"
+    info.value.save_as(backup)
+    assert info.value.suggested_filename.endswith(".json")
+    page.locator("[data-kb-remove]").first.click()
+    assert page.locator(".kb-d-item").count() == 7
+    page.locator(".kb-d-import-file").set_input_files(str(backup))
+    page.locator('[data-kb-dialog="yes"]').click()
+    page.wait_for_function("() => document.querySelectorAll('.kb-d-item').length === 8")
+    assert stored(page) == before
+
+    # Corrupt and foreign backups: a Chinese message, the draft untouched.
+    for name, content in (("broken.json", b'{"format": "reviewkb-draft", '),
+                          ("foreign.json", json.dumps({"name": "别的程序的文件", "items": [1]}).encode()),
+                          ("evil.json", backup.read_text(encoding="utf-8").replace('"kind": "cause"', '"kind": "script"').encode())):
+        page.locator(".kb-d-import-file").set_input_files({"name": name, "mimeType": "application/json", "buffer": content})
+        alert = page.locator('.kb-d-status[role="alert"]')
+        alert.wait_for()
+        assert "导入失败" in alert.inner_text() and "没有任何改动" in alert.inner_text()
+        assert stored(page) == before
+        assert page.locator(".kb-d-item").count() == 8
+        page.evaluate("document.querySelector('.kb-d-status').setAttribute('role', 'status')")
+
+    # Nothing left 127.0.0.1, nothing was posted, no request carried draft text.
+    host = urlparse(site_url).netloc
+    assert page.sent
+    for url, method, body in page.sent:
+        assert urlparse(url).netloc == host or url.startswith(("blob:", "data:")), url
+        assert method == "GET" and not body, (url, method)
+        assert "专题调研" not in url and "%E4%B8%93%E9%A2%98" not in url
+    assert not errors
+
+
+def test_pick_aspect_off_an_aspect_page_and_several_drafts(page, site_url, kb):
+    """From the example library the user picks the aspect, the example's own aspects first; another
+    meeting keeps a draft of its own."""
+    page.goto(site_url + "/examples/work-style/")
+    item = page.locator('[data-kb-kind="problem"]').first
+    pid = item.get_attribute("data-kb-id")
+    item.locator("button.kb-add-draft").click()
+    select = page.locator(".kb-draft-picker select")
+    select.wait_for()
+    own = [a for a in kb.by_id("problems")[pid].aspects if a.startswith(MEETING)]
+    first_value = select.evaluate("s => s.options[0].value")
+    if own:
+        assert first_value == own[0]
+    assert first_value.startswith(MEETING)
+    target = kb.by_id("meetings")[MEETING].aspects[3].id
+    select.select_option(target)
+    page.locator(".kb-draft-pick").click()
+    page.wait_for_function("() => document.querySelector('.kb-draft-counter').textContent === '草稿 1'")
+    assert stored(page)["drafts"][MEETING]["items"][0]["aspect"] == target
+
+    open_draft(page, site_url)
+    assert leads(page, target) == ["一是"]
+    page.locator('select[name="meeting"]').select_option("2024-mzsh")
+    page.wait_for_function("() => document.querySelectorAll('.kb-d-item').length === 0")
+    assert "2024年度" in page.locator("h2.kb-d-KbTitle").inner_text()
+    page.locator('select[name="perspective"]').select_option("班子")
+    assert "领导班子" in page.locator("h2.kb-d-KbTitle").inner_text()
+    assert not page.locator('[data-section="personal-matters"]').count()
+    page.locator('select[name="meeting"]').select_option(MEETING)
+    page.wait_for_function("() => document.querySelectorAll('.kb-d-item').length === 1")
+    assert set(stored(page)["drafts"]) == {MEETING, "2024-mzsh"}
+
+
+def test_clearing_asks_first_and_offers_the_backup(page, site_url):
+    add_from(page, f"{site_url}/measures/", 2, "measure")
+    open_draft(page, site_url)
+    page.locator('[data-kb-action="clear"]').click()
+    dialog = page.locator("dialog.kb-d-dialog")
+    assert dialog.is_visible() and "无法恢复" in dialog.inner_text()
+    with page.expect_download() as info:
+        page.locator('[data-kb-dialog="backup"]').click()
+    assert info.value.suggested_filename.startswith("我的草稿备份")
+    page.locator('[data-kb-dialog="no"]').click()
+    assert page.locator(".kb-d-item").count() == 2
+    page.locator('[data-kb-action="clear"]').click()
+    page.locator('[data-kb-dialog="yes"]').click()
+    page.wait_for_function("() => document.querySelectorAll('.kb-d-item').length === 0")
+    assert stored(page)["drafts"][MEETING]["items"] == []
+
+
+def test_draft_page_reads_well_without_script(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/draft/")
+    assert page.locator(".kb-draft-intro").is_visible()
+    assert page.locator(".kb-nojs").is_visible()
+    assert not page.locator(".kb-draft").is_visible()
+    assert "需要启用脚本" in page.locator(".kb-nojs").inner_text()
+    context.close()
+
+
+def test_a_marked_identical_span_disappears_once_rewritten(page, site_url):
+    add_from(page, f"{site_url}/measures/", 1, "measure")
+    open_draft(page, site_url)
+    card = page.locator(".kb-d-item").first
+    body = card.locator("textarea.kb-d-body")
+    original = body.input_value()
+    kept = original[5:17]
+    body.fill(f"本人结合岗位实际，{kept}，并按月向支部报告进展。")
+    marks = card.locator(".kb-d-same mark")
+    assert marks.count() >= 1
+    assert kept in "".join(marks.all_inner_texts())
+    body.fill("本人结合岗位实际，每月初列出要办的三件事，并按月向支部报告进展。")
+    assert card.locator(".kb-d-same mark").count() == 1, "the unchanged headline is still marked"
+    card.locator("input.kb-d-title").fill("每月列出三件要办的事并向支部报告")
+    assert card.locator(".kb-d-same mark").count() == 0
+
+
+def test_offline_copy_opened_from_a_folder_exports_docx(browser, built_site):
+    """The offline copy (file://): data and the base .docx are read through <script>, not fetch()."""
+    site, _ = built_site
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((site / "aspects" / f"{MEETING}-2" / "index.html").as_uri())
+    page.locator("button.kb-add-draft").first.click()
+    page.wait_for_function("() => document.querySelector('.kb-draft-counter').textContent === '草稿 1'")
+    page.locator(".kb-draft-counter").click()
+    page.locator(".kb-d-item").first.wait_for()
+    with page.expect_download() as info:
+        page.locator('[data-kb-export="docx"]').click()
+    import docx
+    doc = docx.Document(info.value.path())
+    assert any(p.style.style_id == "KbH2" for p in doc.paragraphs)
+    assert not [e for e in errors if "kb.bundle" in e or "draft" in e]
+    context.close()
+
+
+def test_a_refused_save_is_reported(page, site_url):
+    add_from(page, f"{site_url}/causes/", 1, "cause")
+    open_draft(page, site_url)
+    page.evaluate("() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }")
+    page.locator(".kb-d-item textarea.kb-d-body").first.fill("改写后的原因")
+    alert = page.locator('.kb-d-status[role="alert"]')
+    assert "拒绝保存" in alert.inner_text() and "导出备份" in alert.inner_text()
+
+
+def test_unreadable_stored_drafts_are_kept_aside(page, site_url):
+    page.goto(site_url + "/draft/")
+    page.evaluate("() => localStorage.setItem('kb.drafts', '{\"format\": \"something-newer\"}')")
+    page.reload()
+    page.locator(".kb-d-toolbar").wait_for()
+    assert page.evaluate("localStorage.getItem('kb.drafts.unreadable')") == '{"format": "something-newer"}'
+    assert page.locator("h2.kb-d-KbTitle").count() == 1
+
+
+def test_self_check_runs_on_the_draft(recorded, site_url):
+    """自查 on the draft page: the same rules as the 自查 page, findings point into the draft."""
+    page = recorded
+    add_from(page, f"{site_url}/measures/", 1, "measure")
+    open_draft(page, site_url)
+    page.locator('[data-kb-action="check"]').click()
+    findings = page.locator(".kb-d-findings li[data-rule]")
+    findings.first.wait_for(timeout=30000)
+    rules = set(findings.evaluate_all("els => els.map(e => e.dataset.rule)"))
+    assert "blank" in rules, rules          # the template's 【请填写】 slots are still empty
+    assert "kb-copy" in rules, rules        # the measure is still the knowledge base's own text
+    page.locator('.kb-d-findings li[data-rule="kb-copy"]').first.click()
+    assert page.locator(".kb-d-material .kb-d-located").count() == 1
+    host = urlparse(site_url).netloc
+    assert all(urlparse(u).netloc == host for u, _, _ in page.sent)
+    assert all(method == "GET" for _, method, _ in page.sent)

@@ -157,15 +157,28 @@ def test_offline_copy_works_in_firefox(firefox, offline_root, kb):
     kept = ff.execute("return localStorage.getItem('kb-ff-probe')")
     ff.execute("localStorage.removeItem('kb-ff-probe')")
     assert kept == "草稿一", f"file:// 下 localStorage 没有在页面之间保留数据（读到 {kept!r}）"
-    if (offline_root / "draft/index.html").exists():
-        steps.open((offline_root / "draft/index.html").as_uri())
 
-    # 7. No request left the machine on any page visited.
+    # 7. The draft: 加入草稿 on an aspect page is stored, the draft page shows it and exports a .docx.
+    if (offline_root / "draft/index.html").exists():
+        steps.open((offline_root / "aspects/2025-mzsh-2/index.html").as_uri())
+        ff.wait_for("document.querySelector('button.kb-add-draft')", what="“加入草稿”按钮")
+        ff.click("button.kb-add-draft")
+        ff.wait_for("document.querySelector('.kb-draft-counter')?.textContent === '草稿 1'", what="草稿计数变为 1")
+        assert ff.execute("return localStorage.getItem('kb.drafts')"), "file:// 下草稿没有存入 localStorage"
+        steps.record()
+        ff.click(".kb-draft-counter")
+        ff.wait_for("location.pathname.endsWith('/draft/index.html') && document.querySelector('.kb-d-item')",
+                    what="草稿页显示加入的条目")
+        steps.loaded("draft")
+        saved = ff.save_download('[data-kb-export="docx"]')
+        assert saved.suffix == ".docx" and saved.read_bytes()[:2] == b"PK", f"草稿导出的 .docx 不对：{saved.name}"
+
+    # 8. No request left the machine on any page visited.
     steps.record()
     outside = [u for u in steps.fetched if urlparse(u).scheme not in ("file", "blob", "data", "")
               ]
     assert not outside, f"离线版发出了外部请求：{outside}"
-    # 8. No script error and no Content-Security-Policy report in Firefox's console.
+    # 9. No script error and no Content-Security-Policy report in Firefox's console.
     errors = ff.page_errors()[earlier_errors:]
     assert not errors, f"Firefox 控制台里有脚本错误：{errors[:5]}"
     print(f"\nFirefox: started in {ff.started_in:.1f} s, walk {time.monotonic() - started:.1f} s, "

@@ -1,5 +1,6 @@
 // Small DOM helpers shared by the page modules.
 
+import { folderLink } from "./links.js";
 import { itemShard } from "./shards.js";
 
 const loading = new Map();
@@ -26,7 +27,9 @@ export function loadScript(src) {
 export function siteUrl(path) {
   const root = document.documentElement.dataset.kbRoot
     || (document.querySelector("script[src*='assets/kb.bundle.js']")?.src || "").replace(/assets\/kb\.bundle\.js.*$/, "");
-  return new URL(path, root || document.baseURI).href;
+  const url = new URL(path, root || document.baseURI).href;
+  // From a folder (file://) a link to a folder would show a folder listing: name its index.html.
+  return url.startsWith("file:") ? folderLink(url) : url;
 }
 
 // Load the data file assets/data/<name>.js and return window.KB_DATA[name].

@@ -14,15 +14,15 @@ export function folderLink(url) {
   return path + query + frag;
 }
 
-// On file:// pages, links that scripts create (search results, draft sources) are fixed when
-// followed; the build already fixed every link written in the pages.
+// On file:// pages, links that scripts create are fixed when followed (those made with dom.siteUrl
+// already name their index.html); the build already fixed every link written in the pages.
 export function initFileLinks(root) {
   if (typeof location === "undefined" || location.protocol !== "file:") return;
   root.addEventListener("click", (event) => {
     const a = event.target.closest?.("a[href]");
     if (!a || a.hasAttribute("download")) return;
     const href = a.getAttribute("href");
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("#")) return;
+    if ((/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith("file:")) || href.startsWith("#")) return;
     const fixed = folderLink(href);
     if (fixed !== href) a.setAttribute("href", fixed);
   }, true);

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from reviewkb import contrib  # noqa: E402
-from reviewkb.assets import bytes_script, render_assets  # noqa: E402
+from reviewkb.assets import render_assets  # noqa: E402
 from reviewkb.bundle import BundleError, bundle  # noqa: E402
 from reviewkb.csp import add_csp  # noqa: E402
 from reviewkb.offline import OFFLINE_PATH, build_zip, offline_link  # noqa: E402
@@ -74,17 +74,12 @@ def on_files(files, config):
     for path, content in render_assets(_state.kb, lambda p: _url_of(config, p)).items():
         files.append(File.generated(config, path, content=content))
     files.append(File.generated(config, "assets/kb.bundle.js", content=_bundle(root)))
-    base = files.get_file_from_path(DOCX_BASE)
-    if base is not None:   # the draft export reads it as a script where fetch() fails (file://)
-        files.append(File.generated(config, "assets/data/docx-base.js", content=bytes_script("docx-base", base.content_bytes)))
     for dest, src in VENDOR.items():
         files.append(File.generated(config, dest, content=_read_vendor(root, src)))
     return files
 
 
 # The styled empty .docx the draft export writes into (emitted by the core with the templates).
-DOCX_BASE = "assets/gongwen-base.docx"
-
 # Front-end libraries from npm (package.json / package-lock.json, installed by `npm ci`): site path -> file.
 VENDOR = {"assets/vendor/fflate.js": "node_modules/fflate/umd/index.js"}
 

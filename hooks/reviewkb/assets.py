@@ -107,9 +107,12 @@ def render_assets(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, 
     """
     from .docx import base_docx
 
+    base = base_docx()
     out: dict[str, str | bytes] = {"assets/data/meta.js": data_script("meta", meta(kb)),
                                    "assets/data/templates.js": data_script("templates", templates(kb)),
-                                   "assets/gongwen-base.docx": base_docx(),
+                                   "assets/gongwen-base.docx": base,
+                                   # the draft export reads the base as a script where fetch() fails (file://)
+                                   "assets/data/docx-base.js": bytes_script("docx-base", base),
                                    "assets/data/formulations.js": data_script("formulations", formulations(kb, url_of)),
                                    "assets/data/pages.js": data_script("pages", pages(kb, url_of))}
     for i, shard in enumerate(items(kb, url_of)):

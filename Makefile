@@ -70,9 +70,9 @@ test: $(STAMP) $(NODE_STAMP) debs test-js
 	$(PY) -m pytest
 
 bench: $(STAMP) $(NODE_STAMP) chromium
-	$(PY) tests/bench.py
-	$(VENV)/bin/mkdocs build --strict --quiet
-	node tests/bench_selfcheck.mjs --site site
+	@status=0; $(PY) tests/bench.py || status=$$?; \
+	$(VENV)/bin/mkdocs build --strict --quiet && node tests/bench_selfcheck.mjs --site site || status=1; \
+	exit $$status
 
 clean:
 	rm -rf site dist .pytest_cache

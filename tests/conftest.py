@@ -55,6 +55,15 @@ def built_site(tmp_path_factory):
     return site, result.stdout + result.stderr
 
 
+def unpack_offline(site: Path, dest: Path) -> Path:
+    """Unzip the built offline copy into dest; return its one top folder (where index.html is)."""
+    import zipfile
+    with zipfile.ZipFile(site / "downloads/offline.zip") as zf:
+        zf.extractall(dest)
+    (root,) = [p for p in dest.iterdir() if p.is_dir()]
+    return root
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -10,11 +10,12 @@ import http.server
 import re
 import threading
 import time
-import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+
+from conftest import unpack_offline
 
 from marionette import FIREFOX, Firefox
 
@@ -25,12 +26,7 @@ ENTRIES = "return performance.getEntries().map(e => e.name)"
 
 @pytest.fixture(scope="module")
 def offline_root(built_site, tmp_path_factory):
-    site, _ = built_site
-    dest = tmp_path_factory.mktemp("offline-ff")
-    with zipfile.ZipFile(site / "downloads/offline.zip") as zf:
-        zf.extractall(dest)
-    (root,) = [p for p in dest.iterdir() if p.is_dir()]
-    return root
+    return unpack_offline(built_site[0], tmp_path_factory.mktemp("offline-ff"))
 
 
 @pytest.fixture(scope="module")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import io
 import re
 import zipfile
 from urllib.parse import urlparse
 
 import pytest
+
+from conftest import unpack_offline
 
 from reviewkb.offline import build_zip, offline_html, zip_name
 
@@ -29,7 +32,7 @@ def test_zip_has_one_folder_with_utf8_names_and_no_server_files():
     day = datetime.date(2026, 11, 28)
     data = build_zip({"index.html": b"<html ><a href='x/'>x</a></html>", "x/index.html": b"<html >",
                       "sitemap.xml": b"<x/>", "downloads/offline.zip": b"old"}, day)
-    with zipfile.ZipFile(__import__("io").BytesIO(data)) as zf:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = zf.namelist()
         folder = zip_name(day).removesuffix(".zip")
         assert folder == "对照检查材料写作指南-离线版-20261128"
@@ -40,12 +43,7 @@ def test_zip_has_one_folder_with_utf8_names_and_no_server_files():
 
 @pytest.fixture(scope="module")
 def offline_root(built_site, tmp_path_factory):
-    site, _ = built_site
-    dest = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(site / "downloads/offline.zip") as zf:
-        zf.extractall(dest)
-    (root,) = [p for p in dest.iterdir() if p.is_dir()]
-    return root
+    return unpack_offline(built_site[0], tmp_path_factory.mktemp("offline"))
 
 
 def test_built_zip_holds_the_whole_site(built_site, offline_root):

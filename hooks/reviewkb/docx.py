@@ -88,15 +88,21 @@ def _first_line_chars(style, chars: int = 2) -> None:
     ind.set(qn("w:firstLineChars"), str(chars * 100))
 
 
-def _paragraph_style(doc, sid: str, font: str, size, align, indent: bool, before=0, after=0, outline=None,
-                     names=PARAGRAPH_STYLES):
-    style = doc.styles.add_style(names[sid], WD_STYLE_TYPE.PARAGRAPH)
+def _new_paragraph_style(doc, name: str, sid: str, font: str, size, align):
+    """A quick paragraph style on Normal with the contract's id, its Chinese name, font and alignment."""
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.style_id = sid
     style.base_style = doc.styles["Normal"]
     style.quick_style = True
     _style_font(style, font, size)
+    style.paragraph_format.alignment = align
+    return style
+
+
+def _paragraph_style(doc, sid: str, font: str, size, align, indent: bool, before=0, after=0, outline=None,
+                     names=PARAGRAPH_STYLES):
+    style = _new_paragraph_style(doc, names[sid], sid, font, size, align)
     pf = style.paragraph_format
-    pf.alignment = align
     _exact(pf, before, after)
     if indent:
         _first_line_chars(style)
@@ -328,13 +334,8 @@ def _table_styles(doc) -> None:
     _paragraph_style(doc, "KbAddressee", FANGSONG, SIZE_3, WD_ALIGN_PARAGRAPH.JUSTIFY, False, names=FORM_STYLES)
     for sid, font, align in (("KbTableHead", HEITI, WD_ALIGN_PARAGRAPH.CENTER),
                              ("KbTableText", FANGSONG, WD_ALIGN_PARAGRAPH.LEFT)):
-        style = doc.styles.add_style(TABLE_STYLES[sid], WD_STYLE_TYPE.PARAGRAPH)
-        style.style_id = sid
-        style.base_style = doc.styles["Normal"]
-        style.quick_style = True
-        _style_font(style, font, SIZE_4)
+        style = _new_paragraph_style(doc, TABLE_STYLES[sid], sid, font, SIZE_4, align)
         pf = style.paragraph_format
-        pf.alignment = align
         pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         pf.line_spacing = TABLE_LINE
         pf.space_before = pf.space_after = Twips(0)

@@ -135,9 +135,15 @@ export function init(root) {
     await checkBatch(files, note);
   }
 
+  // The check's data, loaded once; null (with the reason shown) when it cannot be loaded.
   async function context() {
     status("正在加载检查所需的数据……");
-    return loadCheckContext();
+    try {
+      return await loadCheckContext();
+    } catch (err) {
+      status(`无法加载检查所需的数据：${err.message}`, true);
+      return null;
+    }
   }
 
   async function checkPasted(note = "") {
@@ -146,13 +152,8 @@ export function init(root) {
       status("请先粘贴材料全文，或打开一个 .docx、.txt、.md 文件。", true);
       return;
     }
-    let ctx;
-    try {
-      ctx = await context();
-    } catch (err) {
-      status(`无法加载检查所需的数据：${err.message}`, true);
-      return;
-    }
+    const ctx = await context();
+    if (!ctx) return;
     const t0 = performance.now();
     const result = checkMaterial(text, { meeting: ui.meeting.value, perspective: ui.perspective.value },
       { prepared: ctx.prepared, pageUrl: ctx.pageUrl });
@@ -166,13 +167,8 @@ export function init(root) {
   }
 
   async function checkBatch(files, note) {
-    let ctx;
-    try {
-      ctx = await context();
-    } catch (err) {
-      status(`无法加载检查所需的数据：${err.message}`, true);
-      return;
-    }
+    const ctx = await context();
+    if (!ctx) return;
     status(`正在检查 ${files.length} 个文件……`);
     const meta = ctx.meta;
     const rows = [];

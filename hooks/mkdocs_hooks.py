@@ -19,9 +19,10 @@ from reviewkb.bundle import BundleError, bundle  # noqa: E402
 from reviewkb.csp import add_csp  # noqa: E402
 from reviewkb.offline import OFFLINE_PATH, build_zip, offline_link  # noqa: E402
 from reviewkb.errors import KBError  # noqa: E402
-from reviewkb.export import render_kb_json  # noqa: E402
 from reviewkb.load import load  # noqa: E402
-from reviewkb.render import nav, render_downloads, render_pages  # noqa: E402
+from reviewkb.parallel import Background, WorkerError  # noqa: E402
+from reviewkb.render import LaterSizes, download_paths, nav, render_pages  # noqa: E402
+from reviewkb.site import KB_JSON, share_tables, slow_files, sizes_of  # noqa: E402
 from reviewkb.text import stash, unstash  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.reviewkb")
@@ -57,19 +58,23 @@ def on_config(config):
         log.error("数据有误，站点继续显示上一次检查通过的数据。改正后保存即可自动更新：\n%s", exc)
         _state.report = str(exc)
     config.nav = nav(_state.kb)
+    # Downloads, search index and kb.json are made beside the pages (on another core when there is
+    # one) and written in on_env; pages get their download sizes in on_post_page.
+    share_tables(_state.kb)
+    _state.slow = Background(slow_files, _state.kb, lambda p: _url_of(config, p))
+    _state.sizes = LaterSizes()
     return config
 
 
 def on_files(files, config):
-    for path, text in render_pages(_state.kb).items():
+    for path, text in render_pages(_state.kb, _state.sizes).items():
         files.append(File.generated(config, path, content=text))
-    for path, content in render_downloads(_state.kb).items():
+    for path in download_paths(_state.kb) + [KB_JSON]:  # present now so links resolve; content in on_env
         download = _Download(path, src_dir=None, dest_dir=config.site_dir,
                              use_directory_urls=config.use_directory_urls, dest_uri=path)
         download.generated_by = "reviewkb"
-        download._content = content.encode("utf-8") if isinstance(content, str) else content
+        download._content = b""
         files.append(download)
-    files.append(File.generated(config, "kb.json", content=render_kb_json(_state.kb)))
     root = os.path.dirname(config.config_file_path)
     for path, content in render_assets(_state.kb, lambda p: _url_of(config, p)).items():
         files.append(File.generated(config, path, content=content))
@@ -136,8 +141,24 @@ def on_post_build(config):
     os.replace(target + ".part", target)
 
 
+def on_env(env, config, files):
+    """Collect the downloads, search index and kb.json; MkDocs writes them right after this event."""
+    try:
+        made = _state.slow.result()
+    except WorkerError as exc:
+        raise PluginError(f"生成下载文件、检索索引和 kb.json 时出错：\n{exc}") from None
+    _state.made_sizes = sizes_of(made)
+    for path, content in made.items():
+        file = files.get_file_from_path(path)
+        if file is None:
+            files.append(File.generated(config, path, content=content))
+        else:
+            file._content = content.encode("utf-8") if isinstance(content, str) else content
+    return env
+
+
 def on_post_page(output, page, config):
-    return add_csp(output)
+    return add_csp(_state.sizes.fill(output, _state.made_sizes))
 
 
 def on_post_template(output_content, template_name, config):

@@ -74,6 +74,7 @@ def test_offline_copy_works_from_the_folder(browser, offline_root):
     assert page.url.endswith("/meetings/2025-mzsh/index.html")
     page.locator(".md-content a", has_text="写作指导").first.click()
     assert re.search(r"/aspects/2025-mzsh-1/index.html$", page.url)
+    page.wait_for_load_state("domcontentloaded")   # the URL changes when the navigation commits, before parsing
     assert page.locator("h1").count() == 1
     # Search loads its index by <script> from the folder and lands on the example.
     from test_browser import hrefs, run_query

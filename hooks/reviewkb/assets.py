@@ -15,7 +15,6 @@ from typing import Callable
 from .model import KnowledgeBase
 from .pages.common import FORMULATIONS_PATH, current_meeting, item_home
 from .schema import LEVELS
-from .search import render_search_assets
 from .templates import PERSPECTIVES, blocks_json, template_blocks
 
 ITEMS_PER_SHARD = 200
@@ -100,7 +99,8 @@ def pages(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, str]:
 
 
 def render_assets(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, str | bytes]:
-    """Every generated data file for scripts: site path -> content.
+    """Every generated data file for scripts but the search index (search.render_search_assets):
+    site path -> content.
 
     `url_of` maps a docs path (``examples/x.md``) to its URL relative to the site root, which
     depends on how the site generator lays pages out.
@@ -117,7 +117,6 @@ def render_assets(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, 
                                    "assets/data/pages.js": data_script("pages", pages(kb, url_of))}
     for i, shard in enumerate(items(kb, url_of)):
         out[f"assets/data/items/{i}.js"] = _shard_script(i, shard)
-    out.update(render_search_assets(kb, url_of))
     out["assets/data/links.js"] = data_script("links", links(kb, url_of))
     return out
 

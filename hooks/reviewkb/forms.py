@@ -201,6 +201,12 @@ def render_form(kb: KnowledgeBase, form: Form, meeting: Meeting | None = None) -
     return render_content_markdown(form_content(kb, form, meeting))
 
 
+def form_paths(kb: KnowledgeBase) -> list[str]:
+    """Served path of every file form_files returns, without rendering any."""
+    return [form_path(form, m, ext) for form in kb.forms
+            for m in (form_meetings(kb) if form.per_meeting else [None]) for ext in ("docx", "md")]
+
+
 def form_files(kb: KnowledgeBase) -> dict[str, str | bytes]:
     """Every downloadable form as .docx and as Markdown: served path -> content."""
     from .docx import render_form_docx

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import model
 from .errors import Finding, KBError
+from .parallel import pmap
 from .schema import ID_RE, KINDS, Field
 from .validate import check_integrity
 from .yamlio import Map, Seq, parse
@@ -195,14 +196,25 @@ def discover(data_dir: Path) -> tuple[list[tuple[str, Path]], list[Finding]]:
     return files, findings
 
 
+def _check_files(jobs: list[tuple[str, Path, str]]) -> list[tuple[list[dict], list[Finding]]]:
+    return [check_file(kind, path.read_bytes(), shown) for kind, path, shown in jobs]
+
+
+def _file_size(job: tuple[str, Path, str]) -> int:
+    try:
+        return job[1].stat().st_size
+    except OSError:
+        return 0
+
+
 def load(data_dir: str | Path) -> model.KnowledgeBase:
     """Load and validate everything; raise KBError with all findings if anything is wrong."""
     data_dir = Path(data_dir)
     files, findings = discover(data_dir)
     raw_entries: dict[str, list[tuple[str, dict]]] = {kind: [] for kind in KINDS}
-    for kind, path in files:
-        shown = f"data/{path.relative_to(data_dir).as_posix()}"
-        entries, file_findings = check_file(kind, path.read_bytes(), shown)
+    jobs = [(kind, path, f"data/{path.relative_to(data_dir).as_posix()}") for kind, path in files]
+    checked = pmap(_check_files, jobs, weight=_file_size)  # parsing is most of the time: files beside each other
+    for (kind, _, shown), (entries, file_findings) in zip(jobs, checked):
         findings.extend(file_findings)
         raw_entries[kind].extend((shown, e) for e in entries)
     for kind in KINDS:

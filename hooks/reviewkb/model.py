@@ -360,11 +360,29 @@ class KnowledgeBase:
         material belong to their year (they speak of its events) and reach no other meeting.
         """
         leaders = self.by_id("meetings")[aspect.meeting].kind == "民主生活会"
-        themes = set(aspect.themes)
         dated = self._sample_meeting
-        return tuple(p for p in self.problems if aspect.id in p.aspects
-                     or (not themes.isdisjoint(p.themes) and (p.level == LEADER) == leaders
+        themes = set(aspect.themes)
+        by_theme, direct = self._problem_positions
+        # positions of the candidates (sharing a theme or listing the aspect), then the filter, in data order
+        candidates = set(direct.get(aspect.id, ()))
+        for t in aspect.themes:
+            candidates.update(by_theme.get(t, ()))
+        problems = self.problems
+        return tuple(p for p in (problems[i] for i in sorted(candidates)) if aspect.id in p.aspects
+                     or ((p.level == LEADER) == leaders and not themes.isdisjoint(p.themes)
                          and dated.get(p.id, aspect.meeting) == aspect.meeting))
+
+    @cached_property
+    def _problem_positions(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """(theme id -> positions of problems with that theme, aspect id -> positions of problems listing it)."""
+        by_theme: dict[str, list[int]] = {}
+        direct: dict[str, list[int]] = {}
+        for i, p in enumerate(self.problems):
+            for t in p.themes:
+                by_theme.setdefault(t, []).append(i)
+            for a in p.aspects:
+                direct.setdefault(a, []).append(i)
+        return by_theme, direct
 
     @cached_property
     def _sample_meeting(self) -> dict[str, str]:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
+import struct
+import zlib
 from datetime import date
+
+from .parallel import pmap
 
 # A relative URL in href/src: no scheme, not protocol-relative, not site-absolute, not a bare fragment.
 LINK_RE = re.compile(r'(?P<attr>\b(?:href|src))=(?P<q>["\'])(?P<url>(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)[^"\']*)(?P=q)')
@@ -56,25 +59,59 @@ def offline_html(html: str) -> str:
 
 
 def build_zip(files: dict[str, bytes], day: date) -> bytes:
-    """Zip of the site for file:// use. `files`: site-relative path -> content (the zip excluded)."""
+    """Zip of the site for file:// use. `files`: site-relative path -> content (the zip excluded).
+
+    Pages are rewritten and every entry is deflated in chunks beside each other (parallel.pmap); the
+    archive is then laid out by `_zip` in sorted order, so the bytes do not depend on how many cores
+    did the work.
+    """
     folder = zip_name(day).removesuffix(".zip")
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-        for path in sorted(files):
-            if path in SKIP or path == OFFLINE_PATH:
-                continue
+    names = [path for path in sorted(files) if path not in SKIP and path != OFFLINE_PATH]
+
+    def pack(chunk: list[str]) -> list[tuple[str, int, int, bytes]]:
+        out = []
+        for path in chunk:
             data = files[path]
             if path.endswith(".html"):
                 data = offline_html(data.decode("utf-8")).encode("utf-8")
-            info = zipfile.ZipInfo(f"{folder}/{path}", date_time=(day.year, day.month, day.day, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.flag_bits |= 0x800          # names are UTF-8 (Windows' unzip shows Chinese names right)
-            zf.writestr(info, data)
-        readme = ("离线版使用说明\n\n"
-                  "1. 把整个文件夹解压到本机任意位置（不要只解压其中几个文件）。\n"
-                  "2. 双击文件夹里的 index.html，用浏览器打开即可使用，不需要联网，也不需要安装任何软件。\n"
-                  "3. “我的草稿”保存在本机浏览器中；清除浏览器数据会清除草稿，请随时用“导出备份”保存一份备份文件。\n")
-        info = zipfile.ZipInfo(f"{folder}/使用说明.txt", date_time=(day.year, day.month, day.day, 0, 0, 0))
-        info.flag_bits |= 0x800
-        zf.writestr(info, ("\ufeff" + readme.replace("\n", "\r\n")).encode("utf-8"))
-    return buf.getvalue()
+            out.append(_deflate(f"{folder}/{path}", data))
+        return out
+
+    readme = ("离线版使用说明\n\n"
+              "1. 把整个文件夹解压到本机任意位置（不要只解压其中几个文件）。\n"
+              "2. 双击文件夹里的 index.html，用浏览器打开即可使用，不需要联网，也不需要安装任何软件。\n"
+              "3. “我的草稿”保存在本机浏览器中；清除浏览器数据会清除草稿，请随时用“导出备份”保存一份备份文件。\n")
+    entries = pmap(pack, names)
+    entries.append(_deflate(f"{folder}/使用说明.txt", ("\ufeff" + readme.replace("\n", "\r\n")).encode("utf-8")))
+    return _zip(entries, day)
+
+
+def _deflate(name: str, data: bytes) -> tuple[str, int, int, bytes]:
+    """(name, crc32, size, raw deflate at level 1): one entry, ready to be laid out."""
+    packer = zlib.compressobj(1, zlib.DEFLATED, -15)
+    return name, zlib.crc32(data), len(data), packer.compress(data) + packer.flush()
+
+
+def _zip(entries: list[tuple[str, int, int, bytes]], day: date) -> bytes:
+    """A zip archive (PKWARE APPNOTE 4.3) of deflated entries with UTF-8 names; ZIP64 is not needed
+    below 65,535 entries and 4 GB, and is refused beyond rather than written wrong."""
+    if len(entries) >= 0xFFFF or sum(len(e[3]) + len(e[0].encode()) + 100 for e in entries) >= 0xFFFFFFFF \
+            or any(size >= 0xFFFFFFFF for _, _, size, _ in entries):
+        raise ValueError("离线版过大（超过 65535 个文件或 4 GB），无法打包为普通 zip。")
+    dos_date = ((day.year - 1980) << 9) | (day.month << 5) | day.day
+    # version needed 2.0 (deflate), flag 0x800 = UTF-8 names, method 8 = deflate, time 00:00
+    head = struct.Struct("<HHHHHIII")
+    out = io.BytesIO()
+    central = []
+    for name, crc, size, packed in entries:
+        raw = name.encode("utf-8")
+        fields = head.pack(20, 0x800, 8, 0, dos_date, crc, len(packed), size)
+        # made by 3.0 on Unix with mode rw-r--r--: unzip then takes the names as UTF-8, not as an OEM code page
+        central.append(b"PK\x01\x02" + struct.pack("<H", (3 << 8) | 20) + fields
+                       + struct.pack("<HHHHHII", len(raw), 0, 0, 0, 0, 0o100644 << 16, out.tell()) + raw)
+        out.write(b"PK\x03\x04" + fields + struct.pack("<HH", len(raw), 0) + raw + packed)
+    start = out.tell()
+    directory = b"".join(central)
+    out.write(directory)
+    out.write(b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(entries), len(entries), len(directory), start, 0))
+    return out.getvalue()

@@ -6,16 +6,18 @@ generated pages are relative Markdown links, so any generator that resolves them
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .model import KnowledgeBase
 from .pages.chains import render_chains
 from .pages.common import (CAUSES_PATH, CHAINS_PATH, FORMULATIONS_PATH, MEASURES_PATH, SELFCHECK_PATH, TAGS_PATH,
                            THEMES_PATH, aspect_path, library_pages, library_path, link, meeting_label, meeting_path,
-                           render_problem, role_path, sample_path, section_path, sorted_meetings)
+                           LaterSizes, render_problem, role_path, sample_path, section_path, sorted_meetings)
 from .pages.downloads import render_templates_index
 from .pages.draft import DRAFT_PATH, render_draft
 from .pages.formulations import render_formulations
 from .pages.selfcheck import render_selfcheck
-from .forms import form_files
+from .forms import form_files, form_paths
 from .pages.guides import (CRITICISMS_PATH, GUIDES_INDEX, form_page_path, guide_path, page_guides, render_criticisms,
                            render_form_page, render_guide, render_guides_index)
 from .pages.home import render_home
@@ -24,14 +26,17 @@ from .pages.meetings import render_aspect, render_meeting, render_meetings_index
 from .pages.patterns import render_causes, render_measures
 from .pages.sections import render_sample, render_section, render_sections_index
 from .pages.thesaurus import THESAURUS_PATH, render_thesaurus
-from .templates import template_files
+from .templates import template_files, template_paths
 from .text import cn_number, plain_title
 
-__all__ = ["link", "nav", "render_downloads", "render_pages", "render_problem"]
+__all__ = ["LaterSizes", "download_paths", "link", "nav", "render_downloads", "render_pages", "render_problem"]
 
-def render_pages(kb: KnowledgeBase) -> dict[str, str]:
-    """Every generated documentation page: path -> Markdown."""
-    return {path: make() for path, make in _page_makers(kb).items()}
+def render_pages(kb: KnowledgeBase, sizes: Mapping[str, int] | LaterSizes | None = None) -> dict[str, str]:
+    """Every generated documentation page: path -> Markdown.
+
+    Pages that link downloads show their sizes: from `sizes`, computed here when None; with a
+    LaterSizes they carry marks that its `fill` replaces once the downloads exist."""
+    return {path: make() for path, make in _page_makers(kb, sizes).items()}
 
 
 def page_paths(kb: KnowledgeBase) -> list[str]:
@@ -39,8 +44,8 @@ def page_paths(kb: KnowledgeBase) -> list[str]:
     return list(_page_makers(kb))
 
 
-def _page_makers(kb: KnowledgeBase) -> dict:
-    cache: dict = {}
+def _page_makers(kb: KnowledgeBase, known_sizes=None) -> dict:
+    cache: dict = {} if known_sizes is None else {"sizes": known_sizes}
 
     def sizes() -> dict[str, int]:
         """Byte size of every download (shown next to its link), computed once and only if needed."""
@@ -87,6 +92,11 @@ def _page_makers(kb: KnowledgeBase) -> dict:
 
 
 _last_downloads: list = []   # [kb, files]: pages need the files' sizes, the adapter the files
+
+
+def download_paths(kb: KnowledgeBase) -> list[str]:
+    """Served path of every download, without rendering any (links to them can be checked early)."""
+    return template_paths(kb) + form_paths(kb)
 
 
 def render_downloads(kb: KnowledgeBase) -> dict[str, str | bytes]:

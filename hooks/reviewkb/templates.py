@@ -287,6 +287,11 @@ def render_template(kb: KnowledgeBase, m: Meeting, perspective: str) -> str:
     return render_markdown(template_blocks(kb, m, perspective))
 
 
+def template_paths(kb: KnowledgeBase) -> list[str]:
+    """Served path of every file template_files returns, without rendering any."""
+    return [template_path(m, p, ext) for m in kb.meetings for p in PERSPECTIVES for ext in ("docx", "md")]
+
+
 def template_files(kb: KnowledgeBase) -> dict[str, str | bytes]:
     """Every template as Markdown and as .docx: served path -> content."""
     from .docx import render_docx

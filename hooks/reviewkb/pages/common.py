@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import json
 import posixpath
+import re
+from collections.abc import Mapping
 from collections import defaultdict
 
 from ..model import Aspect, KnowledgeBase, Meeting, Problem, Sample
@@ -356,5 +358,33 @@ def sources(meeting: Meeting) -> str:
 FORMATS = (("docx", "Word 文档"), ("md", "Markdown 文本"))
 
 
-def file_size(n: int) -> str:
+def file_size(n: int | str) -> str:
+    """“45 KB”; a LaterSizes mark (a str) stays as it is until its `fill`."""
+    if isinstance(n, str):
+        return n
     return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} 字节"
+
+
+class LaterSizes:
+    """Download sizes not known yet (the files are still being made elsewhere): a page gets a mark per
+    file, and `fill` writes the sizes into the finished page. Marks are plain text that neither
+    Markdown nor HTML changes."""
+
+    _MARK = re.compile("\u2045kb-size:(\\d+)\u2046")
+
+    def __init__(self) -> None:
+        self.paths: dict[str, int] = {}
+
+    def __contains__(self, path: object) -> bool:
+        return True
+
+    def __getitem__(self, path: str) -> str:
+        number = self.paths.setdefault(path, len(self.paths))
+        return f"\u2045kb-size:{number}\u2046"
+
+    def fill(self, html: str, sizes: Mapping[str, int]) -> str:
+        """`html` with every mark replaced by its file's size (KeyError names a file that was never made)."""
+        if "\u2045kb-size:" not in html:
+            return html
+        by_number = {n: path for path, n in self.paths.items()}
+        return self._MARK.sub(lambda m: file_size(sizes[by_number[int(m.group(1))]]), html)

@@ -7,7 +7,9 @@ from urllib.parse import quote, urlparse
 
 import pytest
 
+from reviewkb.pages.common import item_url
 from reviewkb.templates import aspect_heading
+from reviewkb.text import anchor
 
 # (phrase typed into the search box, the example it must land on)
 SEARCHES = [
@@ -104,6 +106,21 @@ def test_search_results_narrow_by_facets(page, site_url, kb):
     for h in found:
         assert "township" in problems[h.rsplit("#", 1)[1]].roles, h
     assert page.locator('.kb-search-facets select[name="role"]').input_value() == "township"
+
+
+def test_a_tag_on_an_example_searches_for_it_among_the_examples(page, site_url, kb):
+    p = next(x for x in kb.problems if x.tags and len([y for y in kb.problems if x.tags[0] in y.tags]) >= 3)
+    page.goto(site_url + "/" + item_url(kb, "problem", p.id))
+    page.locator(f'#{p.id} ~ .kb-meta a.kb-tag, .kb-item[data-kb-id="{p.id}"] a.kb-tag').first.click()
+    page.wait_for_function("() => document.documentElement.dataset.kbSearchDone")
+    assert "/tags/" in page.url and page.locator(".kb-search-input").input_value() == p.tags[0]
+    assert page.locator('.kb-search-facets select[name="kind"]').input_value() == "problem"
+    found = hrefs(page.locator(".kb-search-results a"))
+    assert found and all("#" in h for h in found)
+    assert any(h.endswith("#" + p.id) for h in found) or page.locator(".kb-search-more").is_visible()
+    # the tag itself is marked on the page, which lists every tag once
+    assert page.locator(f'.kb-tag-cloud a[id="{anchor("tag", p.tags[0])}"]').count() == 1
+    assert page.locator(".kb-tag-cloud a").count() == len({t for x in kb.problems for t in x.tags})
 
 
 def test_search_loads_its_index_only_when_used_and_only_locally(page, site_url):
@@ -332,7 +349,7 @@ CONTRAST_JS = """
 """
 
 
-@pytest.mark.parametrize("path", ["/examples/work-style/", "/aspects/2025-mzsh-3/", "/causes/"])
+@pytest.mark.parametrize("path", ["/examples/work-style/", "/aspects/2025-mzsh-3/", "/causes/", "/tags/"])
 def test_link_tag_and_button_text_has_enough_contrast(page, site_url, path):
     page.goto(site_url + path)
     page.locator(".kb-search-input").wait_for()

@@ -8,6 +8,7 @@ import posixpath
 import re
 from collections.abc import Mapping
 from collections import defaultdict
+from urllib.parse import quote
 
 from ..model import Aspect, KnowledgeBase, Meeting, Problem, Sample
 from ..text import anchor, attr, md, md_inline, plain_title, raw
@@ -224,6 +225,12 @@ def html_text(text: str) -> str:
     return "".join(f"<p>{attr(x)}</p>" for x in paras)
 
 
+def tag_href(src: str, tag: str) -> str:
+    """Link from page `src` to a tag on the tags page, which opens the search for it among the examples."""
+    query = "".join(c if ord(c) > 127 else quote(c, safe="") for c in tag)   # Chinese stays readable and short
+    return f'{html_href(src, TAGS_PATH)}?q={attr(query)}&amp;kind=problem#{anchor("tag", tag)}'
+
+
 def badges(kb: KnowledgeBase, src: str, p: Problem) -> str:
     """Labels of an example, as raw HTML."""
     roles = kb.by_id("roles")
@@ -234,7 +241,7 @@ def badges(kb: KnowledgeBase, src: str, p: Problem) -> str:
     parts += [f'<a class="kb-badge kb-role" href="{html_href(src, role_path(r))}">{attr(roles[r].name)}</a>' for r in p.roles]
     parts += [f'<a class="kb-badge kb-theme" href="{html_href(src, library_path(t))}">{attr(themes[t].name)}</a>'
               for t in themes_of(kb, p)]
-    parts += [f'<a class="kb-tag" href="{html_href(src, TAGS_PATH, anchor("tag", t))}">#{attr(t)}</a>' for t in p.tags]
+    parts += [f'<a class="kb-tag" href="{tag_href(src, t)}">#{attr(t)}</a>' for t in p.tags]
     return " ".join(parts)
 
 

@@ -9,6 +9,7 @@ from ..model import KnowledgeBase
 from ..text import anchor, attr, md, md_inline, raw
 from .common import (
     TAGS_PATH, THEMES_PATH, themes_of, aspect_label, aspect_path, entry_list, filter_bar, head, home_theme, html_href, library_pages, library_path,
+    tag_href,
     link, problem_link, render_problem, role_path,
 )
 
@@ -77,7 +78,7 @@ def render_roles_index(kb: KnowledgeBase) -> str:
 
 
 BROWSE_LIST_MAX = 40   # entries under one heading of a browsing page (role, theme); the rest is a link away
-TAG_LIST_MAX = 3       # entries under one tag (there are hundreds of tags); the rest is a search away
+TAG_COMMON = 3         # a tag of this many examples or more is listed among the common ones
 
 
 def render_role(kb: KnowledgeBase, role_id: str) -> str:
@@ -98,24 +99,27 @@ def render_role(kb: KnowledgeBase, role_id: str) -> str:
 
 
 def render_tags(kb: KnowledgeBase) -> str:
+    """Every tag once, with its count, as a link that searches for it: the page stays small however
+    many examples there are (the examples are in the libraries and the search)."""
     src = TAGS_PATH
-    tagged = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
     for p in kb.problems:
         for t in p.tags:
-            tagged[t].append(p)
-    # The tag cloud is the table of contents; tag headings are raw HTML, so that hundreds of tags do
-    # not also fill the sidebar. Each tag lists a few examples and searches for the rest.
-    ordered = sorted(tagged.items(), key=lambda kv: -len(kv[1]))
-    out = [head("按标签浏览", exclude_search=True), "", f"共 {len(tagged)} 个标签。", "",
-           raw('<p class="kb-tag-cloud">' + " ".join(
-               f'<a href="#{anchor("tag", t)}">{attr(t)}（{len(ps)}）</a>' for t, ps in ordered) + "</p>"), ""]
-    for t, ps in ordered:
-        more = ""
-        if len(ps) > TAG_LIST_MAX:
-            href = html_href(src, "index.md") + "?q=" + quote(t)
-            more = (f'<p class="kb-more">共 {len(ps)} 条，这里列出前 {TAG_LIST_MAX} 条。'
-                    f'<a href="{href}">搜索“{attr(t)}”查看全部</a></p>')
-        out += [raw(f'<h2 id="{anchor("tag", t)}">{attr(t)}</h2>'), "", entry_list(kb, src, ps[:TAG_LIST_MAX], facets=False)]
-        if more:
-            out += [raw(more), ""]
+            counts[t] += 1
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    common = [(t, n) for t, n in ordered if n >= TAG_COMMON]
+    rare = [(t, n) for t, n in ordered if n < TAG_COMMON]
+
+    def cloud(items) -> str:
+        return raw('<p class="kb-tag-cloud">' + " ".join(
+            f'<a id="{anchor("tag", t)}" href="{tag_href(src, t)}">{attr(t)}<span class="kb-tag-count">（{n}）</span></a>'
+            for t, n in items) + "</p>")
+
+    out = [head("按标签浏览", exclude_search=True), "",
+           f"示例共有 {len(counts)} 个标签，按使用次数从多到少排列。点一个标签，页面顶部的搜索会列出与它相关的示例，"
+           "还可以再按岗位、视角和会议筛选；示例下方的 # 标签也通向这里。", ""]
+    if common:
+        out += [f"## 常用标签（{TAG_COMMON} 条示例以上）", "", cloud(common), ""]
+    if rare:
+        out += ["## 其他标签", "", cloud(rare), ""]
     return "\n".join(out)

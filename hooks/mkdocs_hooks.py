@@ -157,6 +157,13 @@ def on_env(env, config, files):
     return env
 
 
+def on_build_error(error):
+    """A failed build leaves no background process behind."""
+    slow = getattr(_state, "slow", None)
+    if slow is not None:
+        slow.cancel()
+
+
 def on_post_page(output, page, config):
     return add_csp(_state.sizes.fill(output, _state.made_sizes))
 

@@ -68,6 +68,18 @@ def test_a_child_that_dies_is_reported_not_taken_for_an_empty_result(two_jobs):
         Background(_die).result()
 
 
+@needs_fork
+def test_a_cancelled_child_is_stopped_and_reaped(two_jobs):
+    import time
+    job = Background(time.sleep, 60)
+    pid = job._pid
+    job.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+    with pytest.raises(WorkerError, match="取消"):
+        job.result()
+
+
 def test_one_job_runs_here_and_raises_the_original_error(one_job):
     assert not can_fork()
     assert Background(os.getpid).result() == os.getpid()
@@ -157,3 +169,19 @@ def test_jobs_reads_the_setting(monkeypatch):
     assert parallel.jobs() == 3
     monkeypatch.setenv("REVIEWKB_JOBS", "很多")
     assert parallel.jobs() >= 1
+
+
+def test_the_site_is_the_same_built_in_one_process(built_site, tmp_path):
+    """The suite's build forks (downloads, search index, data parsing, offline zip); one built with
+    REVIEWKB_JOBS=1 does everything in one process. Every file is the same, byte for byte."""
+    from conftest import ROOT, mkdocs_build
+
+    site, _ = built_site
+    single = tmp_path / "single"
+    result = mkdocs_build(ROOT, single, REVIEWKB_JOBS="1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    ours = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    theirs = {p.relative_to(single).as_posix() for p in single.rglob("*") if p.is_file()}
+    assert ours == theirs
+    differ = [rel for rel in sorted(ours) if (site / rel).read_bytes() != (single / rel).read_bytes()]
+    assert not differ, differ[:10]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import threading
 import traceback
 from typing import Any, Callable, Iterable, TypeVar
@@ -87,6 +88,19 @@ class Background:
         if self._error is not None:
             raise self._error
         return self._value
+
+    def cancel(self) -> None:
+        """Stop a child whose result is no longer wanted (the build failed); a no-op once collected."""
+        if self._done or self._pid is None:
+            return
+        try:
+            os.kill(self._pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self._pid, 0)
+        os.close(self._read_fd)
+        self._done = True
+        self._error = WorkerError("后台计算已取消。")
 
     def _collect(self) -> None:
         with os.fdopen(self._read_fd, "rb") as pipe:  # read everything first: a full pipe blocks the child

@@ -70,6 +70,7 @@ test: $(STAMP) $(NODE_STAMP) debs test-js
 	$(PY) -m pytest
 
 bench: $(STAMP) $(NODE_STAMP) chromium
+	$(PIP) install --quiet -e '.[test,bench]'
 	@status=0; $(PY) tests/bench.py || status=$$?; \
 	$(VENV)/bin/mkdocs build --strict --quiet && node tests/bench_selfcheck.mjs --site site || status=1; \
 	exit $$status

@@ -2,7 +2,8 @@
 
 For today's data and for synthetic knowledge bases of 1,000, 3,000 and 10,000 examples, in one run:
 build time (median of 3, one run at 10,000), the ratio to a plain MkDocs + Material site holding the
-same examples as Markdown (search plugin on), site size, largest page, search index size, and the time
+same examples as Markdown (search plugin on, Chinese segmented by jieba as Material documents; the
+same build without jieba is shown beside it), site size, largest page, search index size, and the time
 to the first search result after opening a page in headless Chromium (median of the queries below)
 with the bytes the first query transferred. Prints a Markdown table; exits non-zero when a target is
 missed (build ≤ 1.3× plain at 10,000; first result ≤ 0.3 s today and ≤ 0.5 s at 10,000 with ≤ 1 MB).
@@ -105,12 +106,17 @@ def plain_copy(dest: Path, kb, extra: list[dict]) -> Path:
     return dest
 
 
-def build(project: Path, site: Path) -> float:
+# Runs MkDocs as if jieba were not installed (Material then indexes Chinese without segmenting it).
+WITHOUT_JIEBA = "import sys; sys.modules['jieba'] = None; from mkdocs.__main__ import cli; cli()"
+
+
+def build(project: Path, site: Path, jieba: bool = True) -> float:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project / "hooks"), PYTHONDONTWRITEBYTECODE="1")
     if site.exists():
         shutil.rmtree(site)
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+    command = ["-m", "mkdocs"] if jieba else ["-c", WITHOUT_JIEBA]
+    result = subprocess.run([sys.executable, *command, "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
                             capture_output=True, text=True, env=env, cwd=project)
     elapsed = time.perf_counter() - start
     if result.returncode:
@@ -237,11 +243,13 @@ def main() -> int:
             runs = 1 if total >= 10000 else args.runs
             t_ours = statistics.median(build(ours, base / "site-ours") for _ in range(runs))
             t_plain = statistics.median(build(plain, base / "site-plain") for _ in range(runs))
+            t_bare = statistics.median(build(plain, base / "site-bare", jieba=False) for _ in range(runs))
+            shutil.rmtree(base / "site-bare")
             s_ours, s_plain = site_stats(base / "site-ours"), site_stats(base / "site-plain")
             q_ours, b_ours, out_ours = first_results(browser, base / "site-ours", True, "/examples/work-style/")
             q_plain, b_plain, _ = first_results(browser, base / "site-plain", False, "/")
-            rows.append((total, runs, t_ours, t_plain, s_ours, s_plain, q_ours, b_ours, q_plain, b_plain))
-            print(f"  measured {total} examples: build {t_ours:.1f} s vs {t_plain:.1f} s; first result "
+            rows.append((total, runs, t_ours, t_plain, s_ours, s_plain, q_ours, b_ours, q_plain, b_plain, t_bare))
+            print(f"  measured {total} examples: build {t_ours:.1f} s vs {t_plain:.1f} s ({t_bare:.1f} s without jieba); first result "
                   f"{q_ours:.2f} s ({fmt_mb(b_ours)}) vs {q_plain:.2f} s ({fmt_mb(b_plain)})", flush=True)
             if out_ours:
                 failures.append(f"{total}: requests left 127.0.0.1: {out_ours[:3]}")
@@ -259,13 +267,18 @@ def main() -> int:
             shutil.rmtree(base)
         browser.close()
     print()
-    print("| examples | build: this project (median of runs) | plain MkDocs + Material | ratio | site size (ours / plain) "
+    import importlib.util
+    if importlib.util.find_spec("jieba") is None:
+        print("\n注意：未安装 jieba（`make bench` 会安装），“普通站点”一列与“不用 jieba”一列相同。")
+    print()
+    print("| examples | build: this project (median of runs) | plain MkDocs + Material | ratio | plain without jieba (ratio) "
+          "| site size (ours / plain) "
           "| largest page (ours / plain) | search index (ours / plain) | first result, cold (ours / plain) "
           "| transferred for the first query (ours / plain) |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for total, runs, t_o, t_p, s_o, s_p, q_o, b_o, q_p, b_p in rows:
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for total, runs, t_o, t_p, s_o, s_p, q_o, b_o, q_p, b_p, t_b in rows:
         print(f"| {total:,}{' (today)' if total == len(kb.problems) else ''} | {t_o:.1f} s ({runs}) | {t_p:.1f} s | "
-              f"{t_o / t_p:.2f}× | {fmt_mb(s_o['size'])} / {fmt_mb(s_p['size'])} | "
+              f"{t_o / t_p:.2f}× | {t_b:.1f} s ({t_o / t_b:.2f}×) | {fmt_mb(s_o['size'])} / {fmt_mb(s_p['size'])} | "
               f"{fmt_mb(s_o['largest'])} (`{s_o['largest_name']}`) / {fmt_mb(s_p['largest'])} | "
               f"{fmt_mb(s_o['index'])} / {fmt_mb(s_p['index'])} | {q_o:.2f} s / {q_p:.2f} s | {fmt_mb(b_o)} / {fmt_mb(b_p)} |")
     print("\nlargest aspect page (ours): " + ", ".join(f"{r[0]:,}: {fmt_mb(r[4]['largest_aspect'])}" for r in rows))

@@ -107,6 +107,25 @@ def test_thesaurus_expands_queries(kb, index_dir, tmp_path):
     assert out[1]["total"] > 0 and any(r["url"].rsplit("#", 1)[-1] in tagged for r in out[1]["top"])
 
 
+def test_a_tag_query_lists_the_tagged_examples_first(kb, index_dir, tmp_path):
+    """What a tag link on an example opens (#标签, examples only): every example with the tag, before
+    any other; the tag's words then find related ones."""
+    from collections import Counter
+    counts = Counter(t for p in kb.problems for t in p.tags)
+    tags = [t for t, _ in counts.most_common(12)] + [t for t, n in counts.items() if n == 1][:12]
+    queries = [{"q": "#" + t, "filters": {"kind": "problem"}, "limit": counts[t]} for t in tags]
+    qfile = tmp_path / "tags.json"
+    qfile.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+    out = [json.loads(line) for line in _node("tests/js/search_eval.mjs", str(index_dir), str(qfile)).splitlines()]
+    problems = kb.by_id("problems")
+    for tag, result in zip(tags, out):
+        ids = [r["url"].rsplit("#", 1)[1] for r in result["top"]]
+        assert len(ids) == counts[tag] and all(tag in problems[i].tags for i in ids), (tag, ids)
+    # a tag nobody used still finds what its words find
+    none = run_queries(index_dir, [{"q": "#基层减负负担"}], tmp_path)[0]
+    assert none["total"] > 0
+
+
 def test_relevance_on_the_query_set(index_dir, tmp_path):
     queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
     assert len(queries) >= 150

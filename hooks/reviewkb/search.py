@@ -71,6 +71,12 @@ def token_set(text: str) -> set[str]:
     return out
 
 
+def tag_token(tag: str) -> str:
+    """The token of a tag (``#`` + the normalized tag): a query ``#政绩观`` finds exactly the examples
+    tagged 政绩观 first (search-core.js planQuery)."""
+    return "#" + normalize(tag).replace(" ", "")
+
+
 def search_hash(token: str) -> int:
     """FNV-1a (32 bit) of the token's UTF-8 bytes; the same function is in search-core.js."""
     h = 0x811C9DC5
@@ -90,6 +96,7 @@ class Doc:
     perspective: str = ""
     level: str = ""
     meetings: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
 
 
 def documents(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> list[Doc]:
@@ -109,7 +116,7 @@ def documents(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> lis
         labels = [roles[r].name for r in p.roles] + [themes[t].name for t in themes_of(kb, p)] + list(p.tags)
         docs.append(Doc("problem", p.title, "\n".join([p.body, *p.cases, " ".join(labels)]),
                         item_url(kb, "problem", p.id), p.roles, p.perspective, p.level,
-                        tuple(dict.fromkeys(aspects[a].meeting for a in agg.get(p.id, ())))))
+                        tuple(dict.fromkeys(aspects[a].meeting for a in agg.get(p.id, ()))), p.tags))
     for c in kb.causes:
         docs.append(Doc("cause", c.title, "\n".join([c.angle, c.body, *(themes[t].name for t in c.themes)]),
                         item_url(kb, "cause", c.id)))
@@ -192,6 +199,7 @@ def build_index(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> d
     for n, d in enumerate(docs):
         title = token_set(d.title)
         body = token_set(d.body) - title
+        body.update(tag_token(t) for t in d.tags)
         sizes.append(len(title) + len(body))
         v = n * 2
         for tok in body:

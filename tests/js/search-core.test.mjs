@@ -29,6 +29,14 @@ test("thesaurus terms become one unit with their synonyms and expansions", () =>
   assert.ok(planQuery("理论学习整改措施", map).intents.includes("measure"));
 });
 
+test("a #tag is one unit of its own, and its words are searched too", () => {
+  const plan = planQuery("＃政绩观", new Map());
+  assert.deepEqual(plan.units.map((u) => u.text), ["#政绩观", "政绩", "绩观"]);
+  assert.deepEqual(plan.units[0].alts, [["#政绩观"]]);
+  assert.deepEqual(planQuery("基层 #减负 #减负", new Map()).units.map((u) => u.text), ["#减负", "基层", "减负"]);
+  assert.equal(planQuery("没有标签", new Map()).units.some((u) => u.text.startsWith("#")), false);
+});
+
 test("long texts count body matches for less", () => {
   assert.equal(bodyFactor(100), 1);
   assert.ok(bodyFactor(600) < 0.6);

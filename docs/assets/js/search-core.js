@@ -21,6 +21,7 @@ const GENERIC = new Set(["不够", "不足", "不到", "到位", "不强", "不�
   "不好", "不多", "不少", "一些", "有时", "还不", "够深", "够强", "够好", "够实", "不能", "没有"]);
 const GENERIC_WEIGHT = 0.3;
 const SYNONYM_WEIGHT = 0.85;
+const TAG_BONUS = 10;   // more than every other part of a score together (refineScore adds at most 2.4)
 
 export const KIND_LABELS = { problem: "问题示例", cause: "原因剖析", measure: "整改措施", guide: "写法指导", criticism: "批评意见" };
 
@@ -99,6 +100,13 @@ export function planQuery(query, thesaurus) {
       units.push({ text: tok, alts: [[tok]] });
     }
   };
+  // "#标签" asks for the examples with that tag (the index holds "#" + tag as a token of each);
+  // its words are searched as well, so related items follow the tagged ones.
+  for (const [, tag] of text.matchAll(/#([^\s#]+)/g)) {
+    if (seen.has("#" + tag)) continue;
+    seen.add("#" + tag);
+    units.push({ text: "#" + tag, alts: [["#" + tag]], tag: true });
+  }
   let plain = "";
   let i = 0;
   while (i < text.length) {
@@ -207,7 +215,8 @@ export function scoreDocuments(plan, postings, count, facets) {
       }
     });
     for (const [doc, [m, t]] of best) {
-      const d = docs.get(doc) || { cov: 0, tcov: 0, fit: 0 };
+      const d = docs.get(doc) || { cov: 0, tcov: 0, fit: 0, tags: 0 };
+      if (u.tag) d.tags += 1;
       const f = facets && facets[doc] ? bodyFactor(facets[doc].size) : 1;
       d.cov += (u.weight * m) / total;
       d.fit += (u.weight * Math.max(t, m * f)) / total;
@@ -215,11 +224,14 @@ export function scoreDocuments(plan, postings, count, facets) {
       docs.set(doc, d);
     }
   }
+  // An example carrying the #tags asked for ranks above any that merely shares their words.
+  const tagUnits = units.filter((u) => u.tag).length;
   const out = [];
   for (const [doc, d] of docs) {
     const all = d.cov > 0.999 ? 1 : 0;
     const allTitle = d.tcov > 0.999 ? 1 : 0;
-    out.push({ doc, cov: d.cov, tcov: d.tcov, score: d.fit + 0.6 * d.tcov + all * (0.5 + 0.5 * d.fit / d.cov) + allTitle });
+    const tagged = tagUnits ? (TAG_BONUS * d.tags) / tagUnits : 0;
+    out.push({ doc, cov: d.cov, tcov: d.tcov, score: d.fit + 0.6 * d.tcov + all * (0.5 + 0.5 * d.fit / d.cov) + allTitle + tagged });
   }
   return out;
 }

@@ -226,9 +226,11 @@ def html_text(text: str) -> str:
 
 
 def tag_href(src: str, tag: str) -> str:
-    """Link from page `src` to a tag on the tags page, which opens the search for it among the examples."""
-    query = "".join(c if ord(c) > 127 else quote(c, safe="") for c in tag)   # Chinese stays readable and short
-    return f'{html_href(src, TAGS_PATH)}?q={attr(query)}&amp;kind=problem#{anchor("tag", tag)}'
+    """Link from page `src` to the tags page opened with the search ``#tag`` among the examples (the
+    tagged examples first, then related ones)."""
+    query = "".join(c if ord(c) > 127 else quote(c, safe="") for c in "#" + tag)   # Chinese stays readable and short
+    # no #fragment: the page opens at the top, where the search results are shown
+    return f'{html_href(src, TAGS_PATH)}?q={attr(query)}&amp;kind=problem'
 
 
 def badges(kb: KnowledgeBase, src: str, p: Problem) -> str:

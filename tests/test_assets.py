@@ -96,3 +96,34 @@ def test_vendor_library_comes_from_node_modules(built_site):
     site, _ = built_site
     assert (site / "assets/vendor/fflate.js").read_bytes() == (ROOT / "node_modules/fflate/umd/index.js").read_bytes()
     assert not (site / "assets/js").exists(), "module sources are bundled, not served"
+
+
+def test_one_template_file_per_meeting_holds_that_meeting_only(kb):
+    """assets/data/templates/<id>.js sets KB_DATA.templates[id] = {个人, 班子} (the blocks of
+    templates.template_blocks) and nothing else; the files add to each other, and no all-meetings file
+    is left for the draft page to pay for."""
+    from reviewkb.templates import PERSPECTIVES, blocks_json, template_blocks
+
+    assets = render_assets(kb, lambda p: p)
+    files = {path: text for path, text in assets.items() if path.startswith("assets/data/templates")}
+    assert set(files) == {f"assets/data/templates/{m.id}.js" for m in kb.meetings}
+    assert "assets/data/templates.js" not in assets
+    for text in files.values():
+        assert not set("<>&") & set(text)
+    # Each file run alone (as the draft page does), then all of them in one window.
+    code = """import vm from "node:vm"; import { readFileSync } from "node:fs";
+const files = JSON.parse(readFileSync(0, "utf-8"));
+const run = (texts) => { const window = { KB_DATA: { meta: 1 } }; const ctx = vm.createContext({ window });
+  for (const t of texts) vm.runInContext(t, ctx); return window.KB_DATA; };
+const alone = Object.fromEntries(Object.entries(files).map(([p, t]) => [p, run([t])]));
+console.log(JSON.stringify({ alone, together: Object.keys(run(Object.values(files)).templates) }));"""
+    out = json.loads(subprocess.run(["node", "--input-type=module", "-e", code], input=json.dumps(files),
+                                    capture_output=True, text=True, check=True, cwd=ROOT, timeout=60).stdout)
+    assert sorted(out["together"]) == sorted(m.id for m in kb.meetings)
+    for m in kb.meetings:
+        data = out["alone"][f"assets/data/templates/{m.id}.js"]
+        assert set(data) == {"meta", "templates"} and data["meta"] == 1   # other data left alone
+        assert list(data["templates"]) == [m.id]
+        assert list(data["templates"][m.id]) == list(PERSPECTIVES)
+        for p in PERSPECTIVES:
+            assert data["templates"][m.id][p] == blocks_json(template_blocks(kb, m, p)), (m.id, p)

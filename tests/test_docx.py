@@ -205,14 +205,19 @@ def test_base_docx_is_the_same_setup_with_an_empty_body(built_site):
     assert "word/comments.xml" not in names and "word/footer1.xml" in names
 
 
-def test_templates_js_holds_every_templates_blocks(kb, built_site):
+def test_template_data_files_hold_every_templates_blocks(kb, built_site):
+    """The built site has one template data file per meeting (assets/data/templates/<id>.js), nothing else."""
     site, _ = built_site
-    raw = (site / "assets" / "data" / "templates.js").read_text(encoding="utf-8")
-    assert not set("<>&") & set(raw.split("=", 2)[-1])
-    start = raw.index('["templates"] = ') + len('["templates"] = ')
-    data = json.loads(raw[start:raw.rstrip().rindex(";")])
-    assert set(data) == {m.id for m in kb.meetings}
+    folder = site / "assets" / "data" / "templates"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{m.id}.js" for m in kb.meetings)
+    assert not (site / "assets" / "data" / "templates.js").exists()
+    data = {}
     for m in kb.meetings:
+        raw = (folder / f"{m.id}.js").read_text(encoding="utf-8")
+        assert not set("<>&") & set(raw)
+        head = f'(d.templates = d.templates || {{}})["{m.id}"] = '
+        data[m.id] = json.loads(raw[raw.index(head) + len(head):raw.rstrip().rindex("; })")])
+        assert list(data[m.id]) == list(PERSPECTIVES)
         for p in PERSPECTIVES:
             assert data[m.id][p] == blocks_json(template_blocks(kb, m, p))
     block = data["2025-mzsh"]["个人"][5]

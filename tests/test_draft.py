@@ -348,3 +348,113 @@ def test_self_check_runs_on_the_draft(recorded, site_url):
     host = urlparse(site_url).netloc
     assert all(urlparse(u).netloc == host for u, _, _ in page.sent)
     assert all(method == "GET" for _, method, _ in page.sent)
+
+
+# ---------------------------------------------------------------- one template file per meeting
+
+def template_requests(urls: list[str]) -> list[str]:
+    """Meeting ids of the template data files among the requested URLs, in request order."""
+    return [u.split("/assets/data/templates/")[1].removesuffix(".js") for u in urls if "/assets/data/templates/" in u]
+
+
+def title(page) -> str:
+    return page.locator("h2.kb-d-KbTitle").inner_text()
+
+
+def test_the_draft_page_loads_only_the_meeting_it_shows(page, site_url, kb):
+    """Opening the draft loads the current meeting's template file only; switching meeting loads that
+    meeting's file once; the user's text survives the switches; nothing leaves 127.0.0.1."""
+    from reviewkb.pages.common import current_meeting
+
+    assert current_meeting(kb).id == MEETING
+    add_from(page, f"{site_url}/measures/", 1, "measure")
+    page.requests.clear()
+    open_draft(page, site_url)
+    page.locator(".kb-d-item").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert template_requests(page.requests) == [MEETING]
+    assert not any(u.endswith("/assets/data/templates.js") for u in page.requests)
+    assert "2025年度民主生活会" in title(page)
+    page.locator(".kb-d-item textarea.kb-d-body").fill(OWN_TEXT)
+
+    page.locator('select[name="meeting"]').select_option("2024-zzsh")
+    page.wait_for_function("() => document.querySelector('h2.kb-d-KbTitle').textContent.includes('2024年度组织生活会')")
+    assert template_requests(page.requests) == [MEETING, "2024-zzsh"]
+    assert page.locator(".kb-d-item").count() == 0 and not page.locator(".kb-d-fallback").count()
+    assert page.locator(".kb-d-material").get_attribute("aria-busy") is None
+    page.locator('select[name="perspective"]').select_option("班子")          # the same file has both
+    assert "党支部委员会" in title(page)
+
+    page.locator('select[name="meeting"]').select_option(MEETING)              # loaded already: no request
+    page.wait_for_function("() => document.querySelectorAll('.kb-d-item').length === 1")
+    assert page.locator(".kb-d-item textarea.kb-d-body").input_value() == OWN_TEXT
+    assert stored(page)["drafts"][MEETING]["items"][0]["body"] == OWN_TEXT
+    page.wait_for_load_state("networkidle")
+    assert template_requests(page.requests) == [MEETING, "2024-zzsh"]
+    assert all(urlparse(u).hostname == "127.0.0.1" for u in page.requests if not u.startswith(("blob:", "data:")))
+
+
+def test_a_missing_template_file_lays_out_from_meta_and_keeps_the_draft(page, site_url, kb):
+    """A template file that fails (404, offline copy missing it) gives a Chinese message and the layout
+    from meta alone; the draft is untouched and works again with the next meeting."""
+    add_from(page, f"{site_url}/aspects/{MEETING}-1/", 2, "problem")
+    before = stored(page)
+    page.route("**/assets/data/templates/2024-mzsh.js", lambda route: route.abort())
+    open_draft(page, site_url)
+    page.locator(".kb-d-item").nth(1).wait_for()
+
+    page.locator('select[name="meeting"]').select_option("2024-mzsh")
+    alert = page.locator('.kb-d-status[role="alert"]')
+    alert.wait_for()
+    assert "模板文件未能加载" in alert.inner_text() and "内容都在" in alert.inner_text()
+    assert page.locator(".kb-d-fallback").count() == 1
+    meeting = kb.by_id("meetings")["2024-mzsh"]
+    assert "2024年度民主生活会" in title(page)
+    assert page.locator("h4.kb-d-KbH2").count() == len(meeting.aspects)       # the meta-only layout
+    assert stored(page)["drafts"][MEETING] == before["drafts"][MEETING]
+    # .md export still works on the meta-only layout.
+    with page.expect_download() as info:
+        page.locator('[data-kb-export="md"]').click()
+    assert "2024年度民主生活会" in open(info.value.path(), encoding="utf-8-sig").read()
+
+    page.locator('select[name="meeting"]').select_option(MEETING)
+    page.wait_for_function("() => document.querySelectorAll('.kb-d-item').length === 2")
+    assert not page.locator(".kb-d-fallback").count()
+    assert leads(page, f"{MEETING}-1") == ["一是", "二是"]
+    assert stored(page)["drafts"][MEETING] == before["drafts"][MEETING]
+
+    # Opening the page on a meeting whose file fails: the same message, the items still there.
+    page.route(f"**/assets/data/templates/{MEETING}.js", lambda route: route.abort())
+    page.reload()
+    page.locator(".kb-d-item").nth(1).wait_for()
+    assert "模板文件未能加载" in page.locator('.kb-d-status[role="alert"]').inner_text()
+    assert page.locator(".kb-d-fallback").count() == 1
+    assert leads(page, f"{MEETING}-1") == ["一是", "二是"]
+    assert stored(page)["drafts"][MEETING] == before["drafts"][MEETING]
+
+
+def test_switching_while_a_template_loads_keeps_edits_in_their_draft(page, site_url):
+    """While another meeting's file is on its way, the material on screen can be neither edited nor
+    exported; switching back before it arrives shows the first meeting, editable, with its text."""
+    add_from(page, f"{site_url}/causes/", 1, "cause")
+    held = []
+    page.route("**/assets/data/templates/2023-mzsh.js", lambda route: held.append(route))
+    open_draft(page, site_url)
+    page.locator(".kb-d-item").first.wait_for()
+    page.locator('select[name="meeting"]').select_option("2023-mzsh")
+    page.wait_for_function("() => document.querySelector('.kb-d-material').getAttribute('aria-busy') === 'true'")
+    assert page.evaluate("document.querySelector('.kb-d-material').inert")
+    page.locator('[data-kb-export="md"]').click()
+    assert "还在载入" in page.locator(".kb-d-status").inner_text()
+
+    page.locator('select[name="meeting"]').select_option(MEETING)              # back before the file arrives
+    page.wait_for_function("() => !document.querySelector('.kb-d-material').inert")
+    page.locator(".kb-d-item textarea.kb-d-body").fill(OWN_TEXT)
+    assert stored(page)["drafts"][MEETING]["items"][0]["body"] == OWN_TEXT
+    assert len(held) == 1
+    held[0].continue_()                                                         # the late file does not take over
+    page.wait_for_timeout(300)
+    assert "2025年度" in title(page)
+    assert page.locator(".kb-d-item textarea.kb-d-body").input_value() == OWN_TEXT
+    assert stored(page)["drafts"][MEETING]["items"][0]["body"] == OWN_TEXT
+    assert stored(page)["drafts"]["2023-mzsh"]["items"] == []

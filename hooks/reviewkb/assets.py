@@ -2,7 +2,8 @@
 
 Scripts read data through <script> tags, never fetch(), so the same files work over http and from
 a folder opened by double-click (file://). Example texts are split into shards so a page that needs
-one item loads a small file, and the draft and self-check pages load only what they use.
+one item loads a small file, the templates into one file per meeting (the draft page shows one meeting
+at a time), and the draft and self-check pages load only what they use.
 """
 
 from __future__ import annotations
@@ -58,9 +59,20 @@ def meta(kb: KnowledgeBase) -> dict:
     }
 
 
-def templates(kb: KnowledgeBase) -> dict:
-    """Every template's blocks (FRONTEND.md block model): meeting id -> 个人|班子 -> blocks."""
-    return {m.id: {p: blocks_json(template_blocks(kb, m, p)) for p in PERSPECTIVES} for m in kb.meetings}
+def meeting_templates(kb: KnowledgeBase, meeting) -> dict:
+    """One meeting's template blocks (FRONTEND.md block model): 个人|班子 -> blocks."""
+    return {p: blocks_json(template_blocks(kb, meeting, p)) for p in PERSPECTIVES}
+
+
+def template_data_path(meeting_id: str) -> str:
+    """Site path of a meeting's template data script (ids are [a-z0-9-], safe as file names)."""
+    return f"assets/data/templates/{meeting_id}.js"
+
+
+def template_script(meeting_id: str, blocks: dict) -> str:
+    """`KB_DATA.templates["<id>"] = {个人: blocks, 班子: blocks}`, adding to what other files set."""
+    return (f"(function (d) {{ (d.templates = d.templates || {{}})[{json.dumps(meeting_id)}] = {_json(blocks)}; }})"
+            "(window.KB_DATA = window.KB_DATA || {});\n")
 
 
 def item_record(kb: KnowledgeBase, kind: str, item, url_of: Callable[[str], str]) -> dict:
@@ -109,12 +121,13 @@ def render_assets(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, 
 
     base = base_docx()
     out: dict[str, str | bytes] = {"assets/data/meta.js": data_script("meta", meta(kb)),
-                                   "assets/data/templates.js": data_script("templates", templates(kb)),
                                    "assets/gongwen-base.docx": base,
                                    # the draft export reads the base as a script where fetch() fails (file://)
                                    "assets/data/docx-base.js": bytes_script("docx-base", base),
                                    "assets/data/formulations.js": data_script("formulations", formulations(kb, url_of)),
                                    "assets/data/pages.js": data_script("pages", pages(kb, url_of))}
+    for m in kb.meetings:   # the draft page loads only the meeting it shows
+        out[template_data_path(m.id)] = template_script(m.id, meeting_templates(kb, m))
     for i, shard in enumerate(items(kb, url_of)):
         out[f"assets/data/items/{i}.js"] = _shard_script(i, shard)
     out["assets/data/links.js"] = data_script("links", links(kb, url_of))

@@ -1,7 +1,7 @@
 // The 我的草稿 page (data-module="kb-draft"): the chosen items laid out as a whole material, edited in
 // place, saved in localStorage on every change, exported as .docx / .md / backup .json.
 
-import { loadData, saveFile, siteUrl } from "./dom.js";
+import { loadData, loadScript, saveFile, siteUrl } from "./dom.js";
 import { PERSPECTIVES, clearDraft, currentDraft, editItem, moveItem, openDraft, removeItem, setAspect, setPerspective, validateBackup } from "./draft-store.js";
 import { fallbackTemplate, fileName, layoutMaterial } from "./draft-layout.js";
 import { markPieces } from "./text-diff.js";
@@ -14,6 +14,7 @@ import { readState, writeState } from "./add-to-draft.ui.js";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const KIND_NAME = { problem: "示例", cause: "原因", measure: "措施" };
+const LOADING = "正在载入本会议的模板……";
 
 function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -59,6 +60,15 @@ async function loadBase() {
   return baseBytes;
 }
 
+// One meeting's template blocks ({个人, 班子}) from assets/data/templates/<id>.js: the page loads the file
+// of the meeting it shows, and another meeting's when the user switches to it.
+async function loadTemplates(meetingId) {
+  await loadScript(siteUrl(`assets/data/templates/${meetingId}.js`));
+  const blocks = window.KB_DATA?.templates?.[meetingId];
+  if (!blocks) throw new Error(`模板文件中没有会议 ${meetingId}`);
+  return blocks;
+}
+
 // Kind, themes and named causes of every item (assets/data/links.js, without the texts): the side
 // panel matches the draft's items and suggests causes and measures from the whole knowledge base.
 async function loadLinks() {
@@ -76,11 +86,18 @@ export function init(el) {
 
 async function start(el) {
   const meta = await loadData("meta");
-  let templates = null;
-  try {
-    templates = await loadData("templates");
-  } catch {
-    templates = null;   // a site built without templates.js lays drafts out from meta alone
+  // Meeting id -> its template blocks, once loaded. A meeting whose file is missing or fails is laid out
+  // from meta alone (fallbackTemplate) and named in `failed`; choosing that meeting again retries.
+  const templates = {};
+  const failed = new Map();
+  let loads = 0;   // counts show() calls: a template load that finishes after a newer call does not render
+  async function fetchTemplates(id) {
+    try {
+      templates[id] = await loadTemplates(id);
+    } catch (err) {
+      console.error(err);
+      failed.set(id, err.message);
+    }
   }
   const known = {
     meetings: new Set(meta.meetings.map((m) => m.id)),
@@ -92,11 +109,15 @@ async function start(el) {
   if (!currentDraft(state) || !known.meetings.has(currentDraft(state).meeting)) {
     state = openDraft(state, el.dataset.kbCurrent || meta.current, currentDraft(state)?.perspective || "个人");
   }
+  await fetchTemplates(currentDraft(state).meeting);
   let layout = null;
   let records = null;
 
   const status = h("p", { class: "kb-d-status", role: "status", "aria-live": "polite" });
-  const meetingSelect = h("select", { name: "meeting", "aria-label": "会议", onchange: () => commit(openDraft(state, meetingSelect.value), true) });
+  const meetingSelect = h("select", { name: "meeting", "aria-label": "会议", onchange: () => {
+    failed.delete(meetingSelect.value);
+    commit(openDraft(state, meetingSelect.value), true);
+  } });
   const perspectiveSelect = h("select", { name: "perspective", "aria-label": "视角", onchange: () => commit(setPerspective(state, state.current, perspectiveSelect.value), true) });
   for (const p of PERSPECTIVES) perspectiveSelect.append(new Option(p, p));
   const fileInput = h("input", { type: "file", accept: ".json,application/json", hidden: true, class: "kb-d-import-file", onchange: () => importFile() });
@@ -133,7 +154,31 @@ async function start(el) {
     } catch (err) {
       say(`浏览器拒绝保存草稿（${err.name}），请立即导出备份，以免关闭页面后丢失。`, true);
     }
-    if (rerender) render();
+    if (rerender) show();
+  }
+
+  // Render the current draft once its meeting's template is at hand. While another meeting's file
+  // loads, the material on screen can be neither edited nor exported, so no keystroke goes astray.
+  async function show() {
+    const id = currentDraft(state).meeting;
+    const mine = ++loads;
+    if (!templates[id] && !failed.has(id)) {
+      layout = null;
+      material.inert = true;
+      material.setAttribute("aria-busy", "true");
+      say(LOADING);
+      await fetchTemplates(id);
+      if (mine !== loads) return;   // the user moved on; the newer call renders
+      if (status.textContent === LOADING) say("");
+      if (failed.has(id)) sayFailed(id);
+    }
+    material.inert = false;
+    material.removeAttribute("aria-busy");
+    render();
+  }
+
+  function sayFailed(id) {
+    say(`本会议的模板文件未能加载（${failed.get(id)}），草稿暂按基本结构排版，已写的内容都在。可刷新页面重试。`, true);
   }
 
   function meeting() {
@@ -142,7 +187,7 @@ async function start(el) {
 
   function template() {
     const d = currentDraft(state);
-    return templates?.[d.meeting]?.[d.perspective] || fallbackTemplate(meta, meeting(), d.perspective);
+    return templates[d.meeting]?.[d.perspective] || fallbackTemplate(meta, meeting(), d.perspective);
   }
 
   function render() {
@@ -166,6 +211,11 @@ async function start(el) {
         h("p", {}, "到", h("a", { href: siteUrl(`aspects/${m.aspects[0]?.id}/`), text: "检视重点" }), "、",
           h("a", { href: siteUrl("causes/"), text: "原因剖析" }), "和", h("a", { href: siteUrl("measures/"), text: "整改措施" }),
           "页面点击“加入草稿”，选中的内容会按下面的结构排好。")));
+    }
+    if (failed.has(draft.meeting)) {
+      nodes.push(h("div", { class: "admonition warning kb-d-fallback" },
+        h("p", { class: "admonition-title", text: "模板未能加载" }),
+        h("p", { text: "本会议的模板文件没有加载成功，下面按会议的基本结构排版，标题和提示比正式模板简略。您的内容都已保存；刷新页面或重新选择会议可再试一次。" })));
     }
     if (layout.unplaced.length) {
       nodes.push(h("div", { class: "kb-d-unplaced" }, h("p", { text: "下列示例还没有放到本会议的检视重点下，导出时不包括它们。请为每条选择位置：" }),
@@ -198,6 +248,7 @@ async function start(el) {
   }
 
   function itemCard(item, lead, m) {
+    const draftId = state.current;   // edits go to the card's own draft, whatever happens meanwhile
     const title = h("input", { type: "text", class: "kb-d-title", "aria-label": "要点（标题句）" });
     title.value = item.title;
     const body = h("textarea", { class: "kb-d-body", rows: String(Math.min(12, Math.max(3, Math.ceil(item.body.length / 45)))), "aria-label": "正文" });
@@ -207,9 +258,9 @@ async function start(el) {
       h("div", { class: "kb-d-item-head" }, lead ? h("span", { class: "kb-d-lead", text: lead }) : null,
         h("span", { class: "kb-d-src" }, `来自${KIND_NAME[item.kind]}：`, item.source.url
           ? h("a", { href: siteUrl(item.source.url), text: item.source.title }) : item.source.title)),
-      title, body, same, tools(item, m));
+      title, body, same, tools(item, m, draftId));
     const edit = () => {
-      commit(editItem(state, state.current, item.uid, { title: title.value, body: body.value }), false);
+      commit(editItem(state, draftId, item.uid, { title: title.value, body: body.value }), false);
       showSame(same, title.value, body.value, item);
       layout = layoutMaterial(currentDraft(state), meeting(), template());
     };
@@ -230,19 +281,19 @@ async function start(el) {
     box.replaceChildren(h("p", { class: "kb-d-same-note", text: "标出的文字与知识库原文逐字相同，请改写为本人、本单位的事实：" }), text);
   }
 
-  function tools(item, m) {
+  function tools(item, m, draftId) {
     const out = h("div", { class: "kb-d-tools" },
-      h("button", { type: "button", class: "md-button", "data-kb-move": "up", text: "上移", onclick: () => commit(moveItem(state, state.current, item.uid, -1), true) }),
-      h("button", { type: "button", class: "md-button", "data-kb-move": "down", text: "下移", onclick: () => commit(moveItem(state, state.current, item.uid, 1), true) }));
+      h("button", { type: "button", class: "md-button", "data-kb-move": "up", text: "上移", onclick: () => commit(moveItem(state, draftId, item.uid, -1), true) }),
+      h("button", { type: "button", class: "md-button", "data-kb-move": "down", text: "下移", onclick: () => commit(moveItem(state, draftId, item.uid, 1), true) }));
     if (item.kind === "problem") {
       const select = h("select", { class: "kb-d-aspect", "aria-label": "放在哪个检视重点下",
-        onchange: () => commit(setAspect(state, state.current, item.uid, select.value), true) });
+        onchange: () => commit(setAspect(state, draftId, item.uid, select.value), true) });
       if (!m.aspects.some((a) => a.id === item.aspect)) select.append(new Option("请选择检视重点", "", true, true));
       m.aspects.forEach((a, i) => select.append(new Option(`（${i + 1}）${a.short}`, a.id, false, a.id === item.aspect)));
       out.append(h("label", {}, "移到 ", select));
     }
     out.append(h("button", { type: "button", class: "md-button kb-d-danger", "data-kb-remove": item.uid, text: "删除",
-      onclick: () => commit(removeItem(state, state.current, item.uid), true) }));
+      onclick: () => commit(removeItem(state, draftId, item.uid), true) }));
     return out;
   }
 
@@ -302,11 +353,18 @@ async function start(el) {
     }
   }
 
+  // False (and says so) while a meeting's template is still loading and nothing is laid out.
+  function laidOut() {
+    if (!layout) say("本会议的模板还在载入，请稍候再试。");
+    return Boolean(layout);
+  }
+
   function blocksForExport() {
     return layout.blocks.map(({ style, runs, comment, section, aspect, slot }) => ({ style, runs, comment, section, aspect, slot }));
   }
 
   async function exportDocx() {
+    if (!laidOut()) return;
     const t0 = performance.now();
     try {
       const base = await loadBase();
@@ -323,6 +381,7 @@ async function start(el) {
 
   // The same check as the 自查 page, run on the draft as it would be exported; nothing leaves the page.
   async function selfCheck() {
+    if (!laidOut()) return;
     const d = currentDraft(state);
     const line = checkPanel.querySelector(".kb-d-check-status");
     checkPanel.hidden = false;
@@ -356,6 +415,7 @@ async function start(el) {
   }
 
   function exportMd() {
+    if (!laidOut()) return;
     const name = fileName(layout.title, "md");
     saveFile(name, blocksToMarkdown(blocksForExport()), "text/markdown;charset=utf-8");
     say(`已导出《${name}》。`);
@@ -387,8 +447,9 @@ async function start(el) {
     if (event.key !== "kb.drafts") return;
     state = readState();
     if (!currentDraft(state)) state = openDraft(state, meta.current, "个人");
-    render();
+    show();
   });
 
   render();
+  if (failed.has(currentDraft(state).meeting)) sayFailed(currentDraft(state).meeting);
 }

@@ -365,6 +365,24 @@ def test_link_tag_and_button_text_has_enough_contrast(page, site_url, path):
     assert [b[1] for b in page.evaluate(CONTRAST_JS, selector)] == ["kb-pale"]
 
 
+def test_search_results_and_their_draft_buttons_have_enough_contrast(page, site_url, kb):
+    """The results panel: links, kind labels, 加入草稿 (plain and done) and the aspect picker."""
+    cause = kb.causes[0]
+    page.goto(site_url + "/causes/")
+    run_query(page, cause.title)
+    page.locator(f'.kb-search-results li:has(a[href$="#{cause.id}"]) button.kb-search-add').click()
+    page.locator('.kb-search-add[data-state="done"]').first.wait_for()
+    run_query(page, "形式主义")
+    assert page.locator(".kb-search-add").count() > 1
+    page.locator('.kb-search-results li:has(.kb-search-kind:text-is("问题示例")) button.kb-search-add').first.click()
+    page.locator(".kb-search-panel .kb-draft-picker select").wait_for()
+    selector = ".kb-search-panel a, .kb-search-panel button, .kb-search-panel select, .kb-search-kind, .kb-search-excerpt"
+    bad = page.evaluate(CONTRAST_JS, selector)
+    assert not bad, bad
+    page.evaluate("document.querySelector('.kb-search-add').style.color = '#bbb'")
+    assert [b[1] for b in page.evaluate(CONTRAST_JS, selector)] == ["md-button kb-add-draft kb-search-add"]
+
+
 def test_skip_link_and_copy_buttons_are_named(page, site_url):
     page.goto(site_url + "/examples/work-style/")
     skip = page.locator('a[href="#kb-examples"]')

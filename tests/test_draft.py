@@ -4,6 +4,7 @@ export (.docx read back by python-docx, .md, backup), import, clear; and nothing
 from __future__ import annotations
 
 import json
+import re
 import time
 from urllib.parse import urlparse
 
@@ -458,3 +459,123 @@ def test_switching_while_a_template_loads_keeps_edits_in_their_draft(page, site_
     assert page.locator(".kb-d-item textarea.kb-d-body").input_value() == OWN_TEXT
     assert stored(page)["drafts"][MEETING]["items"][0]["body"] == OWN_TEXT
     assert stored(page)["drafts"]["2023-mzsh"]["items"] == []
+
+
+def search_for(page, phrase):
+    """Type a query into the header search box; returns the result rows once they are shown."""
+    done = page.evaluate("document.documentElement.dataset.kbSearchDone || '0'")
+    page.locator(".kb-search-input").fill(phrase)
+    page.wait_for_function(f"() => (document.documentElement.dataset.kbSearchDone || '0') !== '{done}'"
+                           " && !document.querySelector('.kb-search-status').textContent.includes('正在')", timeout=30000)
+    return page.locator(".kb-search-results > li")
+
+
+def result_row(page, phrase, item_id):
+    rows = search_for(page, phrase)
+    row = rows.filter(has=page.locator(f'a[href$="#{item_id}"]'))
+    assert row.count() == 1, f"{item_id} not among the results for {phrase}"
+    return row
+
+
+def test_add_from_search_results(recorded, site_url, kb):
+    """加入草稿 on search results: a cause by keyboard, an example through the aspect picker, a measure;
+    guidance and criticisms get no button; the result link still navigates; the draft has all three."""
+    page = recorded
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    cause = kb.causes[0]
+    measure = kb.measures[1]
+    problem = next(p for p in kb.problems if any(a.startswith(MEETING) for a in p.aspects))
+    own = [a for a in problem.aspects if a.startswith(MEETING)]
+    page.goto(site_url + "/criticisms/")
+    page.locator(".kb-draft-counter").wait_for()
+
+    # A cause, by keyboard: Tab from its result link reaches its button, Enter adds it.
+    row = result_row(page, cause.title, cause.id)
+    button = row.locator("button.kb-search-add")
+    assert button.get_attribute("aria-label") == f"加入草稿：{cause.title}"
+    assert button.inner_text() == "加入草稿"
+    row.locator("a").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"加入草稿：{cause.title}"
+    page.keyboard.press("Enter")
+    page.wait_for_function("b => b.dataset.state === 'done'", arg=button.element_handle())
+    assert button.inner_text() == "已在草稿中" and button.get_attribute("aria-label") == f"已在草稿中：{cause.title}"
+    assert page.locator(".kb-draft-counter").inner_text() == "草稿 1"
+    assert "已加入" in page.locator(".kb-toast").inner_text()
+    assert page.url.startswith(site_url + "/criticisms/"), "adding does not navigate"
+    # Again: nothing is added twice, and the user is told so.
+    button.click()
+    page.wait_for_function("() => document.querySelector('.kb-toast')?.textContent.includes('已在')")
+    assert page.locator(".kb-draft-counter").inner_text() == "草稿 1"
+
+    # An example: the user picks the aspect (its own aspects first), inside the results panel.
+    row = result_row(page, problem.title, problem.id)
+    row.locator("button.kb-search-add").click()
+    select = row.locator(".kb-draft-picker select")
+    select.wait_for()
+    assert select.evaluate("s => s.options[0].value") == own[0]
+    assert page.evaluate("document.activeElement.tagName") == "SELECT"
+    page.keyboard.press("Escape")   # closes the picker, the focus goes back to the button
+    assert row.locator(".kb-draft-picker").count() == 0
+    assert page.evaluate("document.activeElement.dataset.kbAdd") == problem.id
+    assert page.locator(".kb-draft-counter").inner_text() == "草稿 1"
+    page.keyboard.press("Enter")
+    row.locator(".kb-draft-pick").click()
+    page.wait_for_function("() => document.querySelector('.kb-draft-counter').textContent === '草稿 2'")
+    assert row.locator("button.kb-search-add").get_attribute("data-state") == "done"
+    assert page.evaluate("document.activeElement.dataset.kbAdd") == problem.id
+
+    # Results that are not examples, causes or measures have no button; the others all have one.
+    seen = set()
+    for phrase in (kb.guides[0].title, kb.criticisms[0].topic, "形式主义"):
+        rows = search_for(page, phrase)
+        kinds = rows.locator(".kb-search-kind").all_inner_texts()
+        buttons = [rows.nth(i).locator("button.kb-search-add").count() for i in range(rows.count())]
+        assert kinds and buttons == [1 if k in ("问题示例", "原因剖析", "整改措施") else 0 for k in kinds], phrase
+        seen.update(kinds)
+    assert {"写法指导", "批评意见", "问题示例"} <= seen, seen
+
+    # A measure; then Enter on its result link still opens the measure, whose own button agrees.
+    row = result_row(page, measure.title, measure.id)
+    row.locator("button.kb-search-add").click()
+    page.wait_for_function("() => document.querySelector('.kb-draft-counter').textContent === '草稿 3'")
+    row.locator("a").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(f"/measures/#{re.escape(measure.id)}$"))
+    own_button = page.locator(f'[data-kb-id="{measure.id}"] button.kb-add-draft')
+    own_button.wait_for()
+    assert own_button.get_attribute("data-state") == "done"
+
+    drafts = stored(page)["drafts"]
+    assert [(x["kind"], x["ref"], x["aspect"]) for x in drafts[MEETING]["items"]] == [
+        ("cause", cause.id, None), ("problem", problem.id, own[0]), ("measure", measure.id, None)]
+    open_draft(page, site_url)
+    page.locator(".kb-d-item").nth(2).wait_for()
+    assert [page.locator(".kb-d-item").nth(i).get_attribute("data-ref") for i in range(3)] == [problem.id, cause.id, measure.id]
+    assert leads(page, own[0]) == ["一是"]
+    assert page.locator(".kb-d-item input.kb-d-title").nth(1).input_value() == cause.title
+
+    host = urlparse(site_url).netloc
+    assert page.sent
+    assert all(urlparse(url).netloc == host or url.startswith(("blob:", "data:")) for url, _, _ in page.sent)
+    assert not errors, errors
+
+
+def test_add_from_search_results_in_the_offline_copy(browser, built_site, kb):
+    """Opened from a folder (file://): the item shard loads by <script> and the counter follows."""
+    site, _ = built_site
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((site / "guides" / "index.html").as_uri())
+    cause = kb.causes[2]
+    row = result_row(page, cause.title, cause.id)
+    row.locator("button.kb-search-add").click()
+    page.wait_for_function("() => document.querySelector('.kb-draft-counter').textContent === '草稿 1'")
+    items = json.loads(page.evaluate("localStorage.getItem('kb.drafts')"))["drafts"][MEETING]["items"]
+    assert [(x["ref"], x["title"]) for x in items] == [(cause.id, cause.title)]
+    assert items[0]["body"] and items[0]["source"]["url"].endswith(f"#{cause.id}")
+    assert not errors, errors
+    context.close()

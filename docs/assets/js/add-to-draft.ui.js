@@ -1,12 +1,12 @@
 // 加入草稿 and copy buttons beside every example, cause and measure of a page, and the draft counter
 // in the header. Items are found by data-kb-kind / data-kb-id; an example on an aspect page is filed
-// under that aspect, elsewhere the user picks one (the example's own aspects first).
+// under that aspect, elsewhere the user picks one (the example's own aspects first). The search
+// results use addButton too; what adding does is decided in the pure module draft-add.js.
 
 import { loadData, loadItems, siteUrl } from "./dom.js";
 import { COPY_FAILED, copied, copyText, joinTitle, toast } from "./copy.js";
-import { STORE_KEY, addItem, currentDraft, hasItem, itemCount, loadState, openDraft, serialize, validateBackup } from "./draft-store.js";
-
-const KIND_NAME = { problem: "示例", cause: "原因", measure: "措施" };
+import { STORE_KEY, currentDraft, hasItem, itemCount, loadState, serialize, validateBackup } from "./draft-store.js";
+import { ADDABLE, addOutcome, addRecord, aspectChoices, itemText, placement } from "./draft-add.js";
 
 // The stored drafts. Stored text this version cannot read is kept aside under kb.drafts.unreadable
 // before anything new is saved over it.
@@ -35,12 +35,6 @@ export function draftPageUrl() {
   return siteUrl(location.protocol === "file:" ? "draft/index.html" : "draft/");
 }
 
-// The text an item contributes to a draft: the example's cases follow its body.
-export function itemText(record) {
-  const body = [record.body, ...(record.cases || [])].map((x) => String(x || "").trim()).filter(Boolean).join("");
-  return { title: record.title, body };
-}
-
 export function updateCounter(state = readState()) {
   const header = document.querySelector(".md-header__inner");
   if (!header) return;
@@ -61,48 +55,6 @@ export function updateCounter(state = readState()) {
 function aspectFromPage(meta) {
   const m = location.pathname.match(/\/aspects\/([^/]+?)(?:\/(?:index\.html)?|\.html)?$/);
   return m && meta.meetings.some((x) => x.aspects.some((a) => a.id === m[1])) ? m[1] : null;
-}
-
-function meetingOf(meta, aspect) {
-  return meta.meetings.find((m) => m.aspects.some((a) => a.id === aspect));
-}
-
-function label(meeting) {
-  return `${meeting.year}年度${meeting.kind}`;
-}
-
-// Options for filing an example: own aspects in the draft's meeting, the rest of that meeting, then
-// own aspects of other meetings. Returns [{group, options: [{id, text}]}].
-export function aspectChoices(meta, meetingId, ownAspects) {
-  const here = meta.meetings.find((m) => m.id === meetingId);
-  const groups = [];
-  if (here) {
-    const own = here.aspects.filter((a) => ownAspects.includes(a.id));
-    const rest = here.aspects.filter((a) => !ownAspects.includes(a.id));
-    const n = (a) => here.aspects.indexOf(a) + 1;
-    if (own.length) groups.push({ group: `本示例对应（${label(here)}）`, options: own.map((a) => ({ id: a.id, text: `（${n(a)}）${a.short}` })) });
-    groups.push({ group: label(here), options: rest.map((a) => ({ id: a.id, text: `（${n(a)}）${a.short}` })) });
-  }
-  const elsewhere = ownAspects.filter((id) => !here?.aspects.some((a) => a.id === id));
-  const other = elsewhere.map((id) => ({ id, meeting: meetingOf(meta, id) })).filter((x) => x.meeting);
-  if (other.length) {
-    groups.push({ group: "本示例对应的其他年度", options: other.map(({ id, meeting }) => ({ id, text: `${label(meeting)}·${meeting.aspects.find((a) => a.id === id).short}` })) });
-  }
-  return groups;
-}
-
-function add(state, meta, record, aspect) {
-  let next = state;
-  if (aspect) {
-    next = openDraft(next, meetingOf(meta, aspect).id, currentDraft(next)?.perspective);
-  } else if (!currentDraft(next)) {
-    next = openDraft(next, meta.current, "个人");
-  }
-  const text = itemText(record);
-  return addItem(next, next.current, {
-    kind: record.kind, ref: record.id, aspect, title: text.title, body: text.body,
-    source: { title: record.title, url: record.url },
-  });
 }
 
 function picker(button, meta, record, done) {
@@ -134,21 +86,34 @@ function picker(button, meta, record, done) {
   box.append(text, select, ok, cancel);
   button.insertAdjacentElement("afterend", box);
   select.focus();
-  ok.addEventListener("click", () => {
+  // Closing the picker gives the focus back to the button that opened it (keyboard users stay put).
+  const close = () => {
     box.remove();
+    button.focus();
+  };
+  ok.addEventListener("click", () => {
+    close();
     done(select.value);
   });
-  cancel.addEventListener("click", () => box.remove());
+  cancel.addEventListener("click", close);
+  box.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.stopPropagation();
+      close();
+    }
+  });
 }
 
 function markAdded(button) {
   button.dataset.state = "done";
   button.textContent = "已在草稿中";
+  if (button.dataset.kbName) button.setAttribute("aria-label", `已在草稿中：${button.dataset.kbName}`);
 }
 
-async function onAdd(button, el) {
+// Add item `id` to the draft, from `button`. `hints(meta)` lists the aspects an example may be filed
+// under without asking (the list entry's, the page's); with none the user picks one.
+export async function addToDraft(button, id, hints) {
   const meta = await loadData("meta");
-  const id = el.dataset.kbId;
   const record = (await loadItems([id]))[id];
   if (!record) {
     toast("没有找到这一条的内容，请刷新页面后再试。");
@@ -156,19 +121,33 @@ async function onAdd(button, el) {
   }
   const finish = (aspect) => {
     const before = readState();
-    const state = add(before, meta, record, aspect);
+    const state = addRecord(before, meta, record, aspect);
     writeState(state);
     markAdded(button);
-    const draft = currentDraft(state);
-    const meeting = meta.meetings.find((m) => m.id === draft.meeting);
-    toast(draft.items.length === (before.drafts[draft.id]?.items.length || 0)
-      ? `这一条已在${label(meeting)}草稿中。`
-      : `已加入${label(meeting)}草稿（共 ${draft.items.length} 条）。请到“我的草稿”中改写为本人本单位的事实。`);
+    // Other buttons for the same item (the page's and the search results') say so too.
+    for (const other of document.querySelectorAll("button.kb-add-draft[data-kb-add]")) {
+      if (other !== button && other.dataset.kbAdd === id) markAdded(other);
+    }
+    toast(addOutcome(meta, before, state).message);
   };
-  if (record.kind !== "problem") return finish(null);
-  const aspect = el.dataset.kbAspect || el.closest("[data-kb-aspect]")?.dataset.kbAspect || aspectFromPage(meta);
-  if (aspect) return finish(aspect);
-  picker(button, meta, record, finish);
+  const place = placement(meta, record, hints(meta));
+  if (place.pick) picker(button, meta, record, finish);
+  else finish(place.aspect);
+}
+
+// A 加入草稿 button for item `id`, shown as done when the current draft already holds it. `name` (the
+// item's title) goes into the accessible name where the button stands apart from its item.
+export function addButton(id, hints, { name = "", state = readState(), className = "" } = {}) {
+  const button = makeButton("加入草稿", `kb-add-draft ${className}`.trim());
+  button.dataset.kbAdd = id;
+  if (name) {
+    button.dataset.kbName = name;
+    button.setAttribute("aria-label", `加入草稿：${name}`);
+  }
+  const draft = currentDraft(state);
+  if (draft && hasItem(state, draft.id, id)) markAdded(button);
+  button.addEventListener("click", () => addToDraft(button, id, hints).catch((err) => toast(`加入草稿失败：${err.message}`)));
+  return button;
 }
 
 async function onCopy(button, el) {
@@ -195,19 +174,16 @@ function makeButton(text, cls) {
 export function initAddToDraft(root) {
   updateCounter();
   const state = readState();
-  const draftId = currentDraft(state)?.id;
   for (const el of root.querySelectorAll("[data-kb-kind][data-kb-id]")) {
-    if (el.dataset.kbDraftReady || !KIND_NAME[el.dataset.kbKind]) continue;
+    if (el.dataset.kbDraftReady || !ADDABLE[el.dataset.kbKind]) continue;
     el.dataset.kbDraftReady = "1";
     const actions = document.createElement(el.tagName === "LI" ? "span" : "p");
     actions.className = "kb-item-actions";
-    const addButton = makeButton("加入草稿", "kb-add-draft");
-    addButton.dataset.kbAdd = el.dataset.kbId;
-    if (draftId && hasItem(state, draftId, el.dataset.kbId)) markAdded(addButton);
-    addButton.addEventListener("click", () => onAdd(addButton, el).catch((err) => toast(`加入草稿失败：${err.message}`)));
-    actions.append(addButton);
+    const hints = (meta) => [el.dataset.kbAspect, el.closest("[data-kb-aspect]")?.dataset.kbAspect, aspectFromPage(meta)];
+    const add = addButton(el.dataset.kbId, hints, { state });
+    actions.append(add);
     if (el.dataset.kbKind !== "problem") {
-      const copy = makeButton(`复制${KIND_NAME[el.dataset.kbKind]}文本`, "kb-copy-item");
+      const copy = makeButton(`复制${ADDABLE[el.dataset.kbKind]}文本`, "kb-copy-item");
       copy.addEventListener("click", () => onCopy(copy, el));
       actions.append(copy);
     }

@@ -1,8 +1,11 @@
 // Header search box and results panel, bound to the engine in search-core.js. The index is loaded
-// by <script> tags from assets/search/ (works over file://) only when someone searches.
+// by <script> tags from assets/search/ (works over file://) only when someone searches. An example,
+// cause or measure found can be added to 我的草稿 from its result row, as from its own page.
 import { KIND_LABELS, highlightPieces, runSearch } from "./search-core.js";
 import { loadScript, siteUrl } from "./dom.js";
 import { folderLink } from "./links.js";
+import { addButton, readState } from "./add-to-draft.ui.js";
+import { ADDABLE, itemIdFromUrl } from "./draft-add.js";
 
 const FACETS = ["kind", "role", "perspective", "meeting"];
 const ALL_LABELS = {
@@ -67,8 +70,13 @@ function facetSelects(ui) {
   return selects;
 }
 
+// Search results never take the aspect of the page they are shown on: an example is filed as from
+// its own page in the library, where the user picks the aspect (its own aspects offered first).
+const NO_ASPECT_HINTS = () => [];
+
 function renderResults(ui, outcome, shown) {
   ui.list.replaceChildren();
+  let state = null;
   for (const r of outcome.results.slice(0, shown)) {
     const title = el("span", { class: "kb-search-title" });
     for (const [text, hit] of highlightPieces(r.title, outcome.plan)) title.append(hit ? el("mark", { text }) : text);
@@ -76,7 +84,14 @@ function renderResults(ui, outcome, shown) {
     const href = window.location.protocol === "file:" ? folderLink(siteUrl(r.url)) : siteUrl(r.url);
     const link = el("a", { href, "data-kb-doc": String(r.doc) },
       el("span", { class: "kb-search-kind", text: KIND_LABELS[r.kind] }), title);
-    ui.list.append(el("li", {}, link, el("p", { class: "kb-search-excerpt", text: r.excerpt + "…" })));
+    const row = el("li", {}, el("div", { class: "kb-search-hit" }, link, el("p", { class: "kb-search-excerpt", text: r.excerpt + "…" })));
+    const id = ADDABLE[r.kind] ? itemIdFromUrl(r.url) : null;
+    if (id) {
+      state = state || readState();
+      row.classList.add("kb-search-addable");
+      row.append(addButton(id, NO_ASPECT_HINTS, { name: r.title, state, className: "kb-search-add" }));
+    }
+    ui.list.append(row);
   }
 }
 

@@ -15,7 +15,7 @@ def render_draft(kb: KnowledgeBase) -> str:
         # The material needs the width of the page: no table of contents beside it.
         head("我的草稿").replace("---\n", "---\nhide:\n  - toc\n", 1), "",
         '<div class="kb-draft-intro" markdown>', "",
-        "在示例库、各检视重点页面、[原因剖析]({c})和[整改措施]({x})中点击 **加入草稿**，选中的示例、原因和措施会汇集到这里，"
+        "在示例库、各检视重点页面、[原因剖析]({c})、[整改措施]({x})和页首搜索结果中点击 **加入草稿**，选中的示例、原因和措施会汇集到这里，"
         "按所选会议的材料结构排成一篇完整的对照检查材料：各部分的顺序和标题与模板一致，问题按检视重点分组，"
         "一是、二是、三是随增删和调整自动重排。".format(c=link(src, CAUSES_PATH), x=link(src, MEASURES_PATH)), "",
         "- 每一条都可以直接改写。仍与知识库原文逐字相同的文字会标出来，提醒您换成本人、本单位的事实；",

@@ -148,6 +148,13 @@ def test_criticisms_are_not_repeated(kb):
     assert similar == []
 
 
+def test_criticisms_are_not_pinned_to_one_year(kb):
+    """A 相互批评意见 bank is reused year after year, so no entry may say 今年/去年/明年 (review §6.1)."""
+    pinned = [(c.id, field) for c in kb.criticisms for field in ("topic", "weak", "proper", "note")
+              if re.search(r"今年|去年|明年", getattr(c, field))]
+    assert pinned == []
+
+
 def test_paperwork_uses_one_placeholder_form(kb):
     texts = [c.proper for c in kb.criticisms] + [c.weak for c in kb.criticisms]
     for g in (*kb.guides, *kb.forms):

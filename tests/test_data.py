@@ -155,6 +155,15 @@ def test_criticisms_are_not_pinned_to_one_year(kb):
     assert pinned == []
 
 
+def test_examples_cite_the_regulation_without_article_numbers(kb):
+    """Examples refer to 《中国共产党纪律处分条例》 by name and content only: a quoted article number goes stale
+    with the next revision and is rarely checked by the writer who copies it."""
+    numbered = re.compile(r"条例》?第[一二三四五六七八九十百零〇\d]+条|第[一二三四五六七八九十百零〇\d]+条(?:第|规定|明确)")
+    texts = [(p.id, p.title + p.body + "".join(p.cases)) for p in kb.problems]
+    texts += [(c.id, c.proper) for c in kb.criticisms]
+    assert [pid for pid, t in texts if numbered.search(t)] == []
+
+
 def test_paperwork_uses_one_placeholder_form(kb):
     texts = [c.proper for c in kb.criticisms] + [c.weak for c in kb.criticisms]
     for g in (*kb.guides, *kb.forms):

@@ -148,6 +148,22 @@ def test_criticisms_are_not_repeated(kb):
     assert similar == []
 
 
+def test_criticisms_are_not_pinned_to_one_year(kb):
+    """A 相互批评意见 bank is reused year after year, so no entry may say 今年/去年/明年 (review §6.1)."""
+    pinned = [(c.id, field) for c in kb.criticisms for field in ("topic", "weak", "proper", "note")
+              if re.search(r"今年|去年|明年", getattr(c, field))]
+    assert pinned == []
+
+
+def test_examples_cite_the_regulation_without_article_numbers(kb):
+    """Examples refer to 《中国共产党纪律处分条例》 by name and content only: a quoted article number goes stale
+    with the next revision and is rarely checked by the writer who copies it."""
+    numbered = re.compile(r"条例》?第[一二三四五六七八九十百零〇\d]+条|第[一二三四五六七八九十百零〇\d]+条(?:第|规定|明确)")
+    texts = [(p.id, p.title + p.body + "".join(p.cases)) for p in kb.problems]
+    texts += [(c.id, c.proper) for c in kb.criticisms]
+    assert [pid for pid, t in texts if numbered.search(t)] == []
+
+
 def test_paperwork_uses_one_placeholder_form(kb):
     texts = [c.proper for c in kb.criticisms] + [c.weak for c in kb.criticisms]
     for g in (*kb.guides, *kb.forms):
@@ -476,6 +492,43 @@ def test_no_re_skinned_examples(kb, role):
             if score >= SIMILAR:
                 close.append((a.id, b.id, round(score, 3)))
     assert not close
+
+
+# Within one topic the shared topic words (宴请、酒水、学习教育中对照…) dilute plain Jaccard, so a clone that
+# swaps only the setting (机关食堂 → 所队食堂 → 院内食堂) stayed under SIMILAR. Weighting each bigram by its
+# inverse document frequency lets the rare, setting-specific words decide. Measured on this data: before the
+# rewrite of 2026-11-28 the 违规吃喝 canteen pairs scored 0.098 (y25-office-03/y25-law-02) and 0.097
+# (y25-office-03/y25-health-02); afterwards the highest pair in either cluster is 0.073 (health-005/y25-health-08,
+# one 红包 object but a different fault and level).
+TOPIC_CLUSTERS = {
+    "gifts-and-dining": re.compile(r"礼品|礼金|购物卡|红包|吃请|宴请|土特产|收礼|饭局|吃喝|聚餐|晚宴|用餐|加菜|酒水|感谢费|"
+                                   r"随礼|伴手礼|送礼"),
+    "quota-escalation": re.compile(r"加码|一刀切|层层分解|层层下达|摊派|分解指标|指标分解|目标分解"),
+}
+TOPIC_SIMILAR = 0.085
+
+
+@pytest.mark.parametrize("cluster", list(TOPIC_CLUSTERS))
+def test_no_re_skinned_examples_within_a_topic(kb, cluster):
+    import math
+    mine = originals(kb)
+    grams = {p.id: bigrams_with_cases(p) for p in mine}
+    df = Counter(g for s in grams.values() for g in s)
+    idf = {g: math.log(len(mine) / n) for g, n in df.items()}
+    members = [p for p in mine if TOPIC_CLUSTERS[cluster].search(text(p))]
+    assert len(members) >= 2
+    close = []
+    for a, b in itertools.combinations(members, 2):
+        shared, union = grams[a.id] & grams[b.id], grams[a.id] | grams[b.id]
+        score = sum(idf[g] for g in shared) / sum(idf[g] for g in union)
+        if score >= TOPIC_SIMILAR:
+            close.append((a.id, b.id, round(score, 3)))
+    assert not close
+
+
+def bigrams_with_cases(p) -> set[str]:
+    chars = re.sub(r"[^\u4e00-\u9fff]", "", PLACEHOLDER.sub("", text(p)))
+    return {chars[i:i + 2] for i in range(len(chars) - 1)}
 
 
 def test_no_front_line_example_is_linked_to_a_mzsh_aspect(kb):

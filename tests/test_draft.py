@@ -310,6 +310,12 @@ def test_offline_copy_opened_from_a_folder_exports_docx(browser, built_site):
     import docx
     doc = docx.Document(info.value.path())
     assert any(p.style.style_id == "KbH2" for p in doc.paragraphs)
+    # The 整改清单 too: its form and landscape base come from a data script.
+    with page.expect_download() as info:
+        page.locator('[data-kb-export="rectify-docx"]').click()
+    rect = docx.Document(info.value.path())
+    assert rect.sections[0].page_width > rect.sections[0].page_height
+    assert sum("方面问题一" in r.cells[1].text for r in rect.tables[0].rows) == 1
     assert not [e for e in errors if "kb.bundle" in e or "draft" in e]
     context.close()
 

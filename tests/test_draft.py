@@ -404,7 +404,8 @@ def test_rectification_list_exported_from_the_draft(recorded, site_url, built_si
     assert info.value.suggested_filename == "2025年度民主生活会个人整改清单（草稿）.docx"
     path = tmp_path / "rectify.docx"
     info.value.save_as(path)
-    assert "整改清单" in page.locator(".kb-d-status").inner_text()
+    status = page.locator(".kb-d-status").inner_text()
+    assert "整改清单" in status and "列为" in status
 
     doc = docx.Document(str(path))
     section = doc.sections[-1]
@@ -436,6 +437,7 @@ def test_rectification_list_exported_from_the_draft(recorded, site_url, built_si
     assert len(problem_rows) == len(problems) and len(fixed) == 2
     assert len(rows) == len(problems) + len(orphan_rows) + 2
     assert [r[0] for r in rows] == [str(i) for i in range(1, len(rows) + 1)]
+    assert f"列为 {len(rows) - 2} 行" in status
     probs = kb.by_id("problems")
     for r, pid, (n, a) in zip(problem_rows, problems, [(1, meeting.aspects[0]), (2, meeting.aspects[0]), (1, meeting.aspects[3])]):
         assert r[col["问题"]].startswith(f"（{'一二三四五'[meeting.aspects.index(a)]}）{a.short}方面问题{'一二'[n - 1]}："), r

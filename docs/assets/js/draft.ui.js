@@ -382,10 +382,13 @@ async function start(el) {
         const bytes = writeDocx({ blocks: content, base: base64Bytes(spec.base), zip: window.fflate, look: spec.look });
         saveFile(name, bytes, DOCX_TYPE);
       }
-      const rows = content.find((x) => x.table?.fill)?.table.rows.length ?? 0;
+      const rows = (content.find((x) => x.table?.fill)?.table.rows.length ?? 0)
+        - (spec.content.find((x) => x.table?.fill)?.table.rows.length ?? 0);
       const ms = Math.round(performance.now() - t0);
       el.dataset.kbRectifyMs = String(ms);
-      say(`已导出《${name}》（${rows} 行，${ms} 毫秒）。黄色的【请填写：……】处请补全。`);
+      say(rows
+        ? `已导出《${name}》：草稿中的问题和措施列为 ${rows} 行（${ms} 毫秒），黄色的【请填写：……】处请补全。`
+        : `已导出《${name}》，但草稿中还没有问题和措施，清单中只有模板的空行。`);
     } catch (err) {
       say(`导出整改清单失败：${err.message}`, true);
     }

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fflate from "fflate";
-import { clauses, columnField, contentMarkdown, firstSentence, headline, listCell, measureTimes, rectifyContent, rectifyRows, rectifyTitle, rowCells } from "../../docs/assets/js/rectify-list.js";
+import { bestFits, clauses, columnField, contentMarkdown, firstSentence, fitScore, headline, listCell, measureTimes, rectifyContent, rectifyRows, rectifyTitle, rowCells } from "../../docs/assets/js/rectify-list.js";
 import { CHECK_RE, DEADLINE_RE } from "../../docs/assets/js/check-rules.js";
 import { coverage } from "../../docs/assets/js/draft-coverage.js";
 import { writeDocx } from "../../docs/assets/js/docx-writer.js";
@@ -164,4 +164,30 @@ test("the .docx: one table row per entry, placeholders styled, a spacer after ea
   assert.match(xml, /<\/w:tbl><w:p><w:pPr><w:pStyle w:val="KbBody"\/><\/w:pPr><\/w:p>/);
   // The base's section (its page setup) stays last in the body.
   assert.match(xml, /<w:sectPr>[\s\S]*<\/w:sectPr><\/w:body>/);
+});
+
+test("each measure stays under the problems it fits best", () => {
+  const records = {
+    p1: { kind: "problem", id: "p1", themes: ["study"], causes: ["c-study"] },
+    p2: { kind: "problem", id: "p2", themes: ["study", "style"], causes: [] },
+    p3: { kind: "problem", id: "p3", themes: ["duty"], causes: [] },
+    c1: { kind: "cause", id: "c1", themes: ["study"] },
+    m1: { kind: "measure", id: "m1", themes: ["study"], causes: ["c-study"] },   // p1 names its cause
+    m2: { kind: "measure", id: "m2", themes: ["study", "style"], causes: [] },   // two themes of p2
+    m3: { kind: "measure", id: "m3", themes: ["duty"], causes: [] },
+  };
+  const fit = { records, aspectThemes: {} };
+  assert.equal(fitScore(draft.items[1], [], draft.items[5], records, {}), 4 + 1);
+  assert.equal(fitScore(draft.items[2], [], draft.items[5], records, {}), 1);
+  // A chosen cause the measure answers counts twice a theme.
+  assert.equal(fitScore(draft.items[2], [{ ref: "c-study" }], draft.items[5], records, {}), 2 + 1);
+  const cover = coverage(draft.items, records, {});
+  const loose = rectifyRows(draft, meeting, cover);
+  assert.deepEqual(loose.map((r) => r.measure.split("\n").length), [2, 2, 1]);
+  const rows = rectifyRows(draft, meeting, cover, fit);
+  assert.deepEqual(rows.map((r) => [r.item, r.measure]), [
+    ["p1", "每周固定半天研读原著"], ["p2", "调研一次解决一个问题"], ["p3", "改革任务挂图作战"]]);
+  // Equal fits keep the measure under each problem.
+  const even = bestFits([{ item: draft.items[1], causes: [], measures: [draft.items[7]] }, { item: draft.items[2], causes: [], measures: [draft.items[7]] }], {}, {});
+  assert.deepEqual(even.map((r) => r.measures.length), [1, 1]);
 });

@@ -360,8 +360,9 @@ async function start(el) {
     }
   }
 
-  // The 整改清单: one row per problem of the draft, with the causes and measures the side panel matches
-  // to it; the form's text, columns and landscape page come from the build (assets/data/rectify.js).
+  // The 整改清单: one row per problem of the draft, with the causes the side panel matches to it and the
+  // measures it matches, each under the problems it fits best; the form's text, columns and landscape
+  // page come from the build (assets/data/rectify.js).
   async function exportRectify(ext) {
     const t0 = performance.now();
     try {
@@ -374,7 +375,7 @@ async function start(el) {
       } catch {
         cover = null;   // without the links every measure gets a row of its own
       }
-      const content = rectifyContent(spec, draft, meeting(), cover);
+      const content = rectifyContent(spec, draft, meeting(), cover, cover ? { records, aspectThemes } : null);
       const name = fileName(rectifyTitle(meeting(), draft.perspective, spec.title), ext);
       if (ext === "md") {
         saveFile(name, contentMarkdown(content), "text/markdown;charset=utf-8");

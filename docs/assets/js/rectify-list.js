@@ -5,6 +5,7 @@
 
 import { CHECK_RE, DEADLINE_RE } from "./check-rules.js";
 import { cnNumber, materialTitle } from "./draft-layout.js";
+import { problemThemes } from "./draft-coverage.js";
 
 export function placeholder(what) {
   return `【请填写：${what}】`;
@@ -64,13 +65,39 @@ function fields(problem, causes, measures) {
   };
 }
 
+// How closely a measure answers a problem (records and aspectThemes as for coverage()): a cause the
+// problem names and the measure answers counts most, then a cause of the draft matched to the
+// problem that the measure answers, then each theme they share.
+export function fitScore(problem, causes, measure, records, aspectThemes) {
+  const p = records[problem.ref];
+  const m = records[measure.ref];
+  if (!p || !m) return 0;
+  const answers = new Set(m.causes || []);
+  const named = (p.causes || []).filter((c) => answers.has(c)).length;
+  const chosen = causes.filter((c) => answers.has(c.ref)).length;
+  const themes = problemThemes(problem, p, aspectThemes || {});
+  return 4 * named + 2 * chosen + (m.themes || []).filter((t) => themes.includes(t)).length;
+}
+
+// coverage() rows with each measure kept only under the problems it fits best (a measure that fits
+// several problems equally well stays under each of them).
+export function bestFits(cover, records, aspectThemes) {
+  const scored = cover.map((r) => ({ row: r, scores: new Map(r.measures.map((m) => [m.uid, fitScore(r.item, r.causes, m, records, aspectThemes)])) }));
+  const best = new Map();
+  for (const { scores } of scored) for (const [uid, v] of scores) best.set(uid, Math.max(best.get(uid) ?? -1, v));
+  return scored.map(({ row, scores }) => ({ ...row, measures: row.measures.filter((m) => scores.get(m.uid) === best.get(m.uid)) }));
+}
+
 // draft: the draft (items); meeting: its meeting from KB_DATA.meta (aspects in order); cover: the
 // coverage() rows of the draft (which causes and measures answer each problem), or null when the
-// links could not be loaded. Returns [{item, aspect, problem, cause, measure, deadline, check}]:
-// the problems of each aspect in the meeting's order (problems filed under no aspect of the meeting
-// are left out, as in the material), then one row for each measure that answers no problem.
-export function rectifyRows(draft, meeting, cover) {
-  const links = new Map((cover || []).map((r) => [r.item.uid, r]));
+// links could not be loaded; fit: {records, aspectThemes} to keep each measure under the problems it
+// fits best (bestFits), or null to keep every measure coverage() matches.
+// Returns [{item, aspect, problem, cause, measure, deadline, check}]: the problems of each aspect in
+// the meeting's order (problems filed under no aspect of the meeting are left out, as in the
+// material), then one row for each measure that answers no problem.
+export function rectifyRows(draft, meeting, cover, fit = null) {
+  const rowsOf = cover && fit ? bestFits(cover, fit.records, fit.aspectThemes) : cover || [];
+  const links = new Map(rowsOf.map((r) => [r.item.uid, r]));
   const used = new Set();
   const rows = [];
   meeting.aspects.forEach((a, i) => {
@@ -115,8 +142,8 @@ export function rectifyTitle(meeting, perspective, formTitle = "整改清单") {
 // The whole 整改清单: the form's paragraphs and tables (spec = KB_DATA.rectify) with the title of the
 // draft's meeting and the draft's rows before the fixed rows of the table marked `fill`.
 // Returns entries for writeDocx: blocks, and {table: {columns, rows, widths, center}}.
-export function rectifyContent(spec, draft, meeting, cover) {
-  const rows = rectifyRows(draft, meeting, cover);
+export function rectifyContent(spec, draft, meeting, cover, fit = null) {
+  const rows = rectifyRows(draft, meeting, cover, fit);
   const number = spec.number_column || "序号";
   return spec.content.map((x) => {
     if (!x.table) {

@@ -107,7 +107,7 @@ def render_form_page(kb: KnowledgeBase, form: Form, sizes: dict[str, int] | None
     if form.id == RECTIFY_FORM:
         out += [f"已经在[我的草稿]({link(src, DRAFT_PAGE)})中写好问题和措施的，可以在草稿页点击 **导出整改清单（Word）**，"
                 "得到一份已经填好的清单：草稿中的每个问题占一行，栏目、横向页面和格式与上面的模板相同；"
-                "原因和措施取草稿中与该问题对应的条目，完成时限和检验方式取自措施中写到时限、检验办法的句子，"
+                "原因和措施取草稿中与该问题对应的条目（一条措施放在与它最贴合的问题下），完成时限和检验方式取自措施中写到时限、检验办法的句子，"
                 "责任人、销号情况和草稿中没有写到的内容仍是黄色的【请填写：……】。同样可以导出为 Markdown 文本。", ""]
     meeting = current_meeting(kb) if form.per_meeting else None
     label = f"（以{md_inline(meeting.title)}为例）" if meeting else ""

@@ -311,6 +311,12 @@ def test_offline_copy_opened_from_a_folder_exports_docx(browser, built_site):
     import docx
     doc = docx.Document(info.value.path())
     assert any(p.style.style_id == "KbH2" for p in doc.paragraphs)
+    # The 整改清单 too: its form and landscape base come from a data script.
+    with page.expect_download() as info:
+        page.locator('[data-kb-export="rectify-docx"]').click()
+    rect = docx.Document(info.value.path())
+    assert rect.sections[0].page_width > rect.sections[0].page_height
+    assert sum("方面问题一" in r.cells[1].text for r in rect.tables[0].rows) == 1
     assert not [e for e in errors if "kb.bundle" in e or "draft" in e]
     context.close()
 
@@ -579,3 +585,134 @@ def test_add_from_search_results_in_the_offline_copy(browser, built_site, kb):
     assert items[0]["body"] and items[0]["source"]["url"].endswith(f"#{cause.id}")
     assert not errors, errors
     context.close()
+
+
+RECTIFY_DEADLINE = "会后1个月内把本人分管的三项积压事项逐项办结"
+RECTIFY_CHECK = "年底前在班子会议上逐项报告办结情况"
+
+
+def _rendered_pdf(src, out) -> bytes:
+    """src converted by LibreOffice (a profile of its own, so that other runs do not interfere)."""
+    import shutil
+    import subprocess
+
+    assert shutil.which("soffice"), "需要 LibreOffice：make test 会在 root 下自动安装"
+    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
+                           "--outdir", str(out), str(src)], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    pdf = out / (src.stem + ".pdf")
+    assert pdf.exists() and pdf.stat().st_size > 1000, done.stdout + done.stderr
+    return pdf.read_bytes()
+
+
+def test_rectification_list_exported_from_the_draft(recorded, site_url, built_site, kb, tmp_path):
+    """导出整改清单: one row per problem, the draft's measures with their 时限 and 检验方式, placeholders
+    elsewhere, on landscape pages that look like the downloadable form; LibreOffice renders it."""
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from reviewkb.forms import form_path
+
+    page = recorded
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    meeting = kb.by_id("meetings")[MEETING]
+    problems = add_from(page, f"{site_url}/aspects/{meeting.aspects[0].id}/", 2, "problem")
+    problems += add_from(page, f"{site_url}/aspects/{meeting.aspects[3].id}/", 1, "problem")
+    add_from(page, f"{site_url}/causes/", 1, "cause")
+    measures = add_from(page, f"{site_url}/measures/", 2, "measure")
+    open_draft(page, site_url)
+    page.locator(".kb-d-item").nth(5).wait_for()
+    # The user writes a deadline and a check into the first measure.
+    card = page.locator(f'.kb-d-measure[data-ref="{measures[0]}"]')
+    card.locator("textarea.kb-d-body").fill(f"本人{RECTIFY_DEADLINE}，{RECTIFY_CHECK}。")
+    measure_title = card.locator("input.kb-d-title").input_value()
+    page.locator(".kb-d-cover li").nth(2).wait_for()
+    page.wait_for_load_state("networkidle")
+    quiet = len(page.sent)
+
+    with page.expect_download() as info:
+        page.locator('[data-kb-export="rectify-docx"]').click()
+    assert info.value.suggested_filename == "2025年度民主生活会个人整改清单（草稿）.docx"
+    path = tmp_path / "rectify.docx"
+    info.value.save_as(path)
+    status = page.locator(".kb-d-status").inner_text()
+    assert "整改清单" in status and "列为" in status
+
+    doc = docx.Document(str(path))
+    section = doc.sections[-1]
+    assert len(doc.sections) == 1 and section.orientation == WD_ORIENT.LANDSCAPE
+    assert section.page_width > section.page_height
+    # The same page, table and header row as the form the site offers for download.
+    form = docx.Document(str(built_site[0] / form_path(kb.by_id("forms")["rectification-list"], meeting, "docx")))
+    fs = form.sections[0]
+    for attr in ("page_width", "page_height", "left_margin", "right_margin", "top_margin", "bottom_margin", "footer_distance"):
+        assert getattr(section, attr) == getattr(fs, attr), attr
+    table, ftable = doc.tables[0], form.tables[0]
+    from lxml import etree
+    assert etree.tostring(table._tbl.tblPr) == etree.tostring(ftable._tbl.tblPr)
+    assert [c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w") for c in table._tbl.tblGrid] == \
+           [c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w") for c in ftable._tbl.tblGrid]
+    assert [c.text for c in table.rows[0].cells] == [c.text for c in ftable.rows[0].cells]
+    assert [c.paragraphs[0].style.style_id for c in table.rows[1].cells] == [c.paragraphs[0].style.style_id for c in ftable.rows[1].cells]
+    assert [p.text for p in doc.paragraphs if p.style.style_id == "KbH1"] == [p.text for p in form.paragraphs if p.style.style_id == "KbH1"]
+    assert doc.paragraphs[0].text == "2025年度民主生活会个人整改清单"
+
+    columns = [c.text for c in table.rows[0].cells]
+    col = {name: i for i, name in enumerate(columns)}
+    rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+    problem_rows = [r for r in rows if "方面问题" in r[col["问题"]]]
+    orphan_rows = [r for r in rows if r[col["问题"]] == "【请填写：这条措施对应的问题】"]
+    fixed = [r for r in rows if r[col["问题"]].startswith(("征求意见中认领的问题", "会上相互批评中收到的意见"))]
+    # One row per problem of the draft (aspect and headline), each measure no problem takes a row,
+    # then the form's two fixed rows; numbered 1, 2, 3 …
+    assert len(problem_rows) == len(problems) and len(fixed) == 2
+    assert len(rows) == len(problems) + len(orphan_rows) + 2
+    assert [r[0] for r in rows] == [str(i) for i in range(1, len(rows) + 1)]
+    assert f"列为 {len(rows) - 2} 行" in status
+    probs = kb.by_id("problems")
+    for r, pid, (n, a) in zip(problem_rows, problems, [(1, meeting.aspects[0]), (2, meeting.aspects[0]), (1, meeting.aspects[3])]):
+        assert r[col["问题"]].startswith(f"（{'一二三四五'[meeting.aspects.index(a)]}）{a.short}方面问题{'一二'[n - 1]}："), r
+        assert probs[pid].title.rstrip("。") in r[col["问题"]]
+    # The edited measure: its 时限 and 检验方式 clauses in their columns, wherever it stands.
+    mine = [r for r in rows if measure_title in r[col["措施"]]]
+    assert mine
+    for r in mine:
+        assert RECTIFY_DEADLINE in r[col["完成时限"]] and RECTIFY_CHECK in r[col["检验方式"]], r
+    # 责任人 and 销号情况 are yellow placeholders in every row.
+    for row in table.rows[1:]:
+        for name in ("责任人", "销号情况"):
+            cell = row.cells[col[name]]
+            assert cell.text == f"【请填写：{name}】"
+            assert all(run.style.style_id == "KbPlaceholder" for run in cell.paragraphs[0].runs)
+    assert doc.tables[1].rows[1].cells[1].text == "【请填写：填报人】"
+    ms = page.locator(".kb-draft").get_attribute("data-kb-rectify-ms")
+    print(f"\n整改清单: {len(rows)} rows in {ms} ms in the page")
+    for r in rows:
+        print("  " + " | ".join(x.replace("\n", " / ") for x in r))
+
+    # The same list as Markdown.
+    with page.expect_download() as info:
+        page.locator('[data-kb-export="rectify-md"]').click()
+    assert info.value.suggested_filename == "2025年度民主生活会个人整改清单（草稿）.md"
+    md = open(info.value.path(), encoding="utf-8-sig").read()
+    assert md.startswith("# 2025年度民主生活会个人整改清单\n")
+    assert "| 序号 | 问题 | 原因 | 措施 | 责任人 | 完成时限 | 检验方式 | 销号情况 |" in md
+    assert sum(line.startswith("| ") and "方面问题" in line for line in md.splitlines()) == len(problems)
+    assert RECTIFY_DEADLINE in md
+
+    # Exporting asked for nothing but the site's own data file; nothing left 127.0.0.1.
+    assert all(u.endswith("/assets/data/rectify.js") or u.startswith("blob:") for u, _, _ in page.sent[quiet:]), page.sent[quiet:]
+    host = urlparse(site_url).netloc
+    for url, method, body in page.sent:
+        assert urlparse(url).netloc == host or url.startswith(("blob:", "data:")), url
+        assert method == "GET" and not body, (url, method)
+    assert not errors
+
+    # LibreOffice renders it on A4 landscape pages.
+    pdf = _rendered_pdf(path, tmp_path)
+    import re
+    import subprocess
+    info = subprocess.run(["pdfinfo", str(tmp_path / "rectify.pdf")], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size: +841\.89 x 595\.304", info), info
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "rectify.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "整改清单" in text and "请填写" in text and pdf

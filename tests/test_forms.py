@@ -127,3 +127,41 @@ def test_form_docx_is_reproducible_and_its_columns_fill_the_text_block(kb):
     assert sum(widths) == 12756 and widths[1] == max(widths) and widths[0] == min(widths)
     record = column_widths(FormTable(("项目", "内容"), (("谈话时间", "【请填写：谈话时间】"),), labels=True), 8844)
     assert sum(record) == 8844 and record[1] > 2 * record[0]
+
+
+def test_rectification_export_data_is_the_form_with_its_landscape_base(kb):
+    """assets/data/rectify.js: the 整改清单 as the draft page fills it, from the same form content and widths."""
+    import base64
+    import io
+
+    import docx
+    from docx.enum.section import WD_ORIENT
+
+    from reviewkb.assets import rectify_data, render_assets
+    from reviewkb.docx import column_widths, landscape_text_width
+    from reviewkb.forms import RECTIFY_FORM, form_content
+    from reviewkb.pages.draft import render_draft
+    from reviewkb.pages.guides import render_form_page
+
+    data = rectify_data(kb)
+    form = kb.by_id("forms")[RECTIFY_FORM]
+    tables = [x["table"] for x in data["content"] if "table" in x]
+    made = [x for x in form_content(kb, form) if not hasattr(x, "style")]
+    assert [t["columns"] for t in tables] == [list(t.columns) for t in made]
+    assert [t["fill"] for t in tables] == [p.rows_from == "meeting" for p in form.parts if p.columns]
+    assert sum(t["fill"] for t in tables) == 1
+    for t, m in zip(tables, made):
+        assert t["widths"] == column_widths(m, landscape_text_width())
+        assert sum(t["widths"]) == landscape_text_width()
+    fill = next(t for t in tables if t["fill"])
+    assert [r[1].split("：")[0] for r in fill["rows"]] == ["征求意见中认领的问题", "会上相互批评中收到的意见"]
+    assert data["content"][0]["style"] == "KbTitle" and "我的草稿" in data["content"][0]["comment"]
+    base = docx.Document(io.BytesIO(base64.b64decode(data["base"])))
+    assert base.sections[0].orientation == WD_ORIENT.LANDSCAPE and not base.paragraphs and not base.tables
+    assert {"KbTableHead", "KbTableText", "KbPlaceholder", "KbTitle", "KbH1"} <= {s.style_id for s in base.styles}
+    assert data["look"]["head_style"] == "KbTableHead" and data["look"]["margin"] > 0
+    assert "assets/data/rectify.js" in render_assets(kb, lambda p: p)
+    # Both pages tell where the filled list comes from; the draft app is told the form exists.
+    assert "导出整改清单（Word）" in render_draft(kb) and "data-kb-rectify" in render_draft(kb)
+    assert "导出整改清单（Word）" in render_form_page(kb, form)
+    assert "导出整改清单" not in render_form_page(kb, kb.by_id("forms")["talk-outline"])

@@ -131,7 +131,21 @@ def render_assets(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, 
     for i, shard in enumerate(items(kb, url_of)):
         out[f"assets/data/items/{i}.js"] = _shard_script(i, shard)
     out["assets/data/links.js"] = data_script("links", links(kb, url_of))
+    rectify = rectify_data(kb)
+    if rectify is not None:
+        out["assets/data/rectify.js"] = data_script("rectify", rectify)
     return out
+
+
+def rectify_data(kb: KnowledgeBase) -> dict | None:
+    """The 整改清单 form the draft page fills, with its landscape base .docx (base64): KB_DATA.rectify."""
+    from .docx import landscape_form_base
+    from .forms import rectify_export
+
+    data = rectify_export(kb)
+    if data is not None:
+        data["base"] = base64.b64encode(landscape_form_base()).decode("ascii")
+    return data
 
 
 def links(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict:

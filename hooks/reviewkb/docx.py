@@ -305,6 +305,7 @@ TABLE_LINE = Twips(400)                  # exact 20 pt lines for 4号 table text
 CELL_MARGIN = 57                         # left and right cell margins, twips (1.5 mm)
 BORDER = 4                               # single borders of 0.5 pt (eighths of a point)
 CHAR_4 = 280                             # one 4号 character, twips
+HEAD_HEIGHT, ROW_HEIGHT = 480, 560       # least height of the header row and of a body row, twips
 # Columns that take sentences rather than a name or a date get twice the share of the spare width.
 LONG_COLUMN = re.compile("问题|原因|措施|意见|建议|事实|内容|事项|要点|表态")
 TBLPR_ORDER = ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
@@ -413,7 +414,7 @@ def _add_table(doc, table, width: int) -> None:
         row = t.rows[r]
         trpr = row._tr.get_or_add_trPr()
         _put_in(trpr, _el("w:cantSplit"))
-        _put_in(trpr, _el("w:trHeight", val=560 if r else 480, hRule="atLeast"))
+        _put_in(trpr, _el("w:trHeight", val=ROW_HEIGHT if r else HEAD_HEIGHT, hRule="atLeast"))
         if r == 0:
             _put_in(trpr, _el("w:tblHeader"))      # repeated at the top of every page
         for c, text in enumerate(cells):
@@ -432,6 +433,33 @@ def _add_table(doc, table, width: int) -> None:
                     made._r.get_or_add_rPr().style = run.style
 
 
+def _form_document(landscape: bool):
+    """An empty form: the base document with the table styles, on landscape pages when asked."""
+    doc = Document(io.BytesIO(_base_bytes()))
+    _table_styles(doc)
+    if landscape:
+        _landscape(doc.sections[0])
+    return doc
+
+
+@lru_cache(maxsize=1)
+def landscape_form_base() -> bytes:
+    """Styles (table styles included), landscape page setup and footers of a wide form, with an empty body:
+    the draft page fills it with its 整改清单 (docs/assets/js/rectify-list.js)."""
+    return _saved(_form_document(True))
+
+
+def landscape_text_width() -> int:
+    """Width in twips of the text block of a landscape form page."""
+    return text_width(_form_document(True).sections[0])
+
+
+def table_look() -> dict:
+    """What the browser needs to draw a table as ``_add_table`` does (docs/assets/js/docx-writer.js)."""
+    return {"border": BORDER, "margin": CELL_MARGIN, "head_height": HEAD_HEIGHT, "row_height": ROW_HEIGHT,
+            "head_style": "KbTableHead", "text_style": "KbTableText", "spacer_style": "KbBody"}
+
+
 def render_form_docx(content) -> bytes:
     """A form as .docx: paragraphs as in ``render_docx``, tables with a repeated 黑体 header row.
 
@@ -442,12 +470,9 @@ def render_form_docx(content) -> bytes:
 
     from .forms import FormTable
 
-    doc = Document(io.BytesIO(_base_bytes()))
-    _table_styles(doc)
     tables = [x for x in content if isinstance(x, FormTable)]
     landscape = bool(tables) and tables[0].wide
-    if landscape:
-        _landscape(doc.sections[0])
+    doc = _form_document(landscape)
     for item in content:
         if isinstance(item, FormTable):
             if item.wide and not landscape:

@@ -218,3 +218,39 @@ def form_files(kb: KnowledgeBase) -> dict[str, str | bytes]:
             files[form_path(form, m, "docx")] = render_form_docx(content)
             files[form_path(form, m, "md")] = render_content_markdown(content)
     return files
+
+
+# ---------------------------------------------------------------- the 整改清单 filled from 我的草稿
+
+RECTIFY_FORM = "rectification-list"
+RECTIFY_HINT = "\n".join([
+    "这份整改清单由“对照检查材料写作指南”根据“我的草稿”生成：草稿中的每个问题占一行，问题一列取问题的要点句；"
+    "原因和措施取草稿中与该问题对应的原因和措施（一条措施对应几个问题时，放在最贴合的问题下），完成时限和检验方式取自措施中写到时限和检验办法的句子。",
+    "草稿中没有写到的内容，以及责任人、销号情况，留作黄色的【请填写：……】，请逐项补全后清除该处的“占位符”样式；"
+    "没有对应问题的措施单独列行，请为它填写问题或并入相应的行。",
+    "这些提示是批注，不是正文；定稿前在“审阅”选项卡中一次删除全部批注。",
+])
+
+
+def rectify_export(kb: KnowledgeBase) -> dict | None:
+    """The 整改清单 form as the draft page fills it: its paragraphs (block model) and its tables with
+    column widths in twips on a landscape page; the table whose rows come from the meeting is marked
+    `fill` (the draft's problems go before its fixed rows). None when the data has no such form."""
+    from .docx import column_widths, landscape_text_width, table_look
+
+    form = next((f for f in kb.forms if f.id == RECTIFY_FORM), None)
+    if form is None:
+        return None
+    fills = iter([p.rows_from == "meeting" for p in form.parts if p.columns])
+    width = landscape_text_width()
+    content = []
+    for item in form_content(kb, form, None):
+        if isinstance(item, FormTable):
+            content.append({"table": {"columns": list(item.columns), "rows": [list(r) for r in item.rows],
+                                      "widths": column_widths(item, width), "fill": next(fills)}})
+            continue
+        block = item.to_json()
+        if item.style == "KbTitle":
+            block["comment"] = RECTIFY_HINT
+        content.append(block)
+    return {"title": form.title, "content": content, "look": table_look(), "number_column": NUMBER_COLUMN}

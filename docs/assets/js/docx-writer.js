@@ -77,8 +77,49 @@ function addCommentsPart(files, dec, enc) {
   }
 }
 
-// blocks: the material; base: bytes of the styled empty .docx; zip: fflate. Returns the .docx bytes.
-export function writeDocx({ blocks, base, zip }) {
+const PLACEHOLDER_SPLIT = /(【请填写[^】]*】)/;
+const SIDES = ["top", "left", "bottom", "right", "insideH", "insideV"];
+// How tables look unless the caller passes the build's values (KB_DATA.rectify.look, from docx.py).
+export const TABLE_LOOK = { border: 4, margin: 57, head_height: 480, row_height: 560,
+  head_style: "KbTableHead", text_style: "KbTableText", spacer_style: "KbBody" };
+
+// A cell's text as runs: 【请填写：……】 in the placeholder style.
+export function cellRuns(text) {
+  return String(text).split(PLACEHOLDER_SPLIT).filter(Boolean)
+    .map((part) => ({ text: part, style: /^【请填写[^】]*】$/.test(part) ? "KbPlaceholder" : null }));
+}
+
+// A bordered table with fixed column widths (twips), a header row repeated on every page and rows
+// that do not break across pages, as docx.py draws the tables of its forms.
+// table: {columns: [text], rows: [[text]], widths: [twips], center: [column index]}.
+export function tableXml(table, look = TABLE_LOOK) {
+  const { columns, rows, widths } = table;
+  const center = new Set(table.center || []);
+  const total = widths.reduce((a, b) => a + b, 0);
+  const borders = SIDES.map((s) => `<w:${s} w:val="single" w:sz="${look.border}" w:space="0" w:color="000000"/>`).join("");
+  const margins = ["top", "left", "bottom", "right"]
+    .map((s) => `<w:${s} w:w="${s === "left" || s === "right" ? look.margin : 0}" w:type="dxa"/>`).join("");
+  const props = `<w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>${borders}</w:tblBorders>`
+    + `<w:tblLayout w:type="fixed"/><w:tblCellMar>${margins}</w:tblCellMar>`
+    + '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>';
+  const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
+  const row = (cells, head) => {
+    const trPr = `<w:trPr><w:cantSplit/><w:trHeight w:val="${head ? look.head_height : look.row_height}" w:hRule="atLeast"/>${head ? "<w:tblHeader/>" : ""}</w:trPr>`;
+    const tcs = cells.map((text, c) => {
+      const style = head ? look.head_style : look.text_style;
+      const jc = !head && center.has(c) ? '<w:jc w:val="center"/>' : "";
+      return `<w:tc><w:tcPr><w:tcW w:w="${widths[c]}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`
+        + `<w:p><w:pPr><w:pStyle w:val="${style}"/>${jc}</w:pPr>${cellRuns(text).map(runXml).join("")}</w:p></w:tc>`;
+    }).join("");
+    return `<w:tr>${trPr}${tcs}</w:tr>`;
+  };
+  return `<w:tbl>${props}${grid}${row(columns, true)}${rows.map((r) => row(r, false)).join("")}</w:tbl>`;
+}
+
+// blocks: the material (an entry {table} is a table, see tableXml); base: bytes of the styled empty
+// .docx (for tables, one that has the table styles); zip: fflate; look: how tables are drawn.
+// Returns the .docx bytes.
+export function writeDocx({ blocks, base, zip, look = TABLE_LOOK }) {
   const files = zip.unzipSync(base instanceof Uint8Array ? base : new Uint8Array(base));
   const dec = new TextDecoder();
   const enc = new TextEncoder();
@@ -87,6 +128,8 @@ export function writeDocx({ blocks, base, zip }) {
   }
   const comments = [];
   const paragraphs = blocks.map((b) => {
+    // An empty paragraph after a table keeps two tables apart (Word merges adjacent tables).
+    if (b.table) return tableXml(b.table, look) + `<w:p><w:pPr><w:pStyle w:val="${look.spacer_style}"/></w:pPr></w:p>`;
     if (!b.comment) return paragraphXml(b);
     comments.push(b.comment);
     return paragraphXml(b, comments.length - 1);

@@ -1,5 +1,6 @@
 // The 我的草稿 page (data-module="kb-draft"): the chosen items laid out as a whole material, edited in
-// place, saved in localStorage on every change, exported as .docx / .md / backup .json.
+// place, saved in localStorage on every change, exported as .docx / .md / backup .json, and its
+// problems and measures exported as a 整改清单 (.docx on landscape pages / .md).
 
 import { loadData, loadScript, saveFile, siteUrl } from "./dom.js";
 import { PERSPECTIVES, clearDraft, currentDraft, editItem, moveItem, openDraft, removeItem, setAspect, setPerspective, validateBackup } from "./draft-store.js";
@@ -11,6 +12,7 @@ import { renderFindings, runSelfCheck } from "./selfcheck.ui.js";
 import { writeDocx } from "./docx-writer.js";
 import { coverage } from "./draft-coverage.js";
 import { readState, writeState } from "./add-to-draft.ui.js";
+import { contentMarkdown, rectifyContent, rectifyTitle } from "./rectify-list.js";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const KIND_NAME = { problem: "示例", cause: "原因", measure: "措施" };
@@ -129,6 +131,9 @@ async function start(el) {
     h("span", { class: "kb-d-buttons" },
       h("button", { type: "button", class: "md-button md-button--primary", "data-kb-export": "docx", text: "导出 Word", onclick: () => exportDocx() }),
       h("button", { type: "button", class: "md-button", "data-kb-export": "md", text: "导出 Markdown", onclick: () => exportMd() }),
+      // Only when the build made the 整改清单 form (assets/data/rectify.js).
+      "kbRectify" in el.dataset ? h("button", { type: "button", class: "md-button", "data-kb-export": "rectify-docx", text: "导出整改清单（Word）", onclick: () => exportRectify("docx") }) : null,
+      "kbRectify" in el.dataset ? h("button", { type: "button", class: "md-button", "data-kb-export": "rectify-md", text: "导出整改清单（Markdown）", onclick: () => exportRectify("md") }) : null,
       h("button", { type: "button", class: "md-button", "data-kb-export": "json", text: "导出备份", onclick: () => exportBackup() }),
       h("button", { type: "button", class: "md-button", "data-kb-action": "check", text: "自查", onclick: () => selfCheck() }),
       h("button", { type: "button", class: "md-button", "data-kb-action": "import", text: "导入备份", onclick: () => fileInput.click() }),
@@ -411,6 +416,41 @@ async function start(el) {
         if (field.focus) field.focus({ preventScroll: true });
         return;
       }
+    }
+  }
+
+  // The 整改清单: one row per problem of the draft, with the causes the side panel matches to it and the
+  // measures it matches, each under the problems it fits best; the form's text, columns and landscape
+  // page come from the build (assets/data/rectify.js).
+  async function exportRectify(ext) {
+    const t0 = performance.now();
+    try {
+      const spec = await loadData("rectify");
+      const draft = currentDraft(state);
+      let cover = null;
+      try {
+        records = records || await loadLinks();
+        cover = coverage(draft.items, records, aspectThemes);
+      } catch {
+        cover = null;   // without the links every measure gets a row of its own
+      }
+      const content = rectifyContent(spec, draft, meeting(), cover, cover ? { records, aspectThemes } : null);
+      const name = fileName(rectifyTitle(meeting(), draft.perspective, spec.title), ext);
+      if (ext === "md") {
+        saveFile(name, contentMarkdown(content), "text/markdown;charset=utf-8");
+      } else {
+        const bytes = writeDocx({ blocks: content, base: base64Bytes(spec.base), zip: window.fflate, look: spec.look });
+        saveFile(name, bytes, DOCX_TYPE);
+      }
+      const rows = (content.find((x) => x.table?.fill)?.table.rows.length ?? 0)
+        - (spec.content.find((x) => x.table?.fill)?.table.rows.length ?? 0);
+      const ms = Math.round(performance.now() - t0);
+      el.dataset.kbRectifyMs = String(ms);
+      say(rows
+        ? `已导出《${name}》：草稿中的问题和措施列为 ${rows} 行（${ms} 毫秒），黄色的【请填写：……】处请补全。`
+        : `已导出《${name}》，但草稿中还没有问题和措施，清单中只有模板的空行。`);
+    } catch (err) {
+      say(`导出整改清单失败：${err.message}`, true);
     }
   }
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from ..forms import form_meetings, form_name, form_path, render_part, tidy
+from ..forms import RECTIFY_FORM, form_meetings, form_name, form_path, render_part, tidy
 from ..model import Criticism, Form, Guide, GuideSection, KnowledgeBase
 from ..schema import DIRECTIONS
 from ..text import attr, md, md_inline
 from .common import FORMATS, bullets, current_meeting, file_size, head, link, role_path
 
 GUIDES_INDEX = "guides/index.md"
+DRAFT_PAGE = "draft.md"            # pages.draft.DRAFT_PATH (that module imports this one)
 CRITICISMS_PATH = "criticisms.md"
 # The guide on giving and receiving criticism is the introduction of the criticisms page.
 CRITICISM_GUIDE = "criticism"
@@ -103,6 +104,11 @@ def render_form_page(kb: KnowledgeBase, form: Form, sizes: dict[str, int] | None
             "Markdown 文本（.md）内容相同，表格可粘贴到 WPS 或 Word 中转换为表格。"
             "黄色的【请填写：……】处换成本人、本单位的实际内容。", ""]
     out += form_download_links(kb, form, src, sizes) + [""]
+    if form.id == RECTIFY_FORM:
+        out += [f"已经在[我的草稿]({link(src, DRAFT_PAGE)})中写好问题和措施的，可以在草稿页点击 **导出整改清单（Word）**，"
+                "得到一份已经填好的清单：草稿中的每个问题占一行，栏目、横向页面和格式与上面的模板相同；"
+                "原因和措施取草稿中与该问题对应的条目（一条措施放在与它最贴合的问题下），完成时限和检验方式取自措施中写到时限、检验办法的句子，"
+                "责任人、销号情况和草稿中没有写到的内容仍是黄色的【请填写：……】。同样可以导出为 Markdown 文本。", ""]
     meeting = current_meeting(kb) if form.per_meeting else None
     label = f"（以{md_inline(meeting.title)}为例）" if meeting else ""
     out += [f"## 模板预览{label}", "", '<div class="kb-form-preview" markdown>', ""]

@@ -79,6 +79,11 @@ def check_styles(doc):
     styles = {st.style_id: st for st in doc.styles}
     for sid, name in {**PARAGRAPH_STYLES, **CHARACTER_STYLES}.items():
         assert sid in styles and styles[sid].name == name, sid
+    # none of our names is one Chinese Word/WPS shows for a built-in style
+    builtin = {"正文", "标题", "副标题", "要点", "强调", "结束语", "签名", "称呼", "日期", "占位符文本", "引用", "明显引用",
+               "列表段落", "无间隔", "页眉", "页脚", "批注文字", "表格文字"} | {f"标题 {n}" for n in range(1, 10)}
+    ours = [st.name for st in doc.styles if st.style_id.startswith("Kb")]
+    assert ours and not set(ours) & builtin, set(ours) & builtin
     for sid, (font, size, align) in FONTS.items():
         st = styles[sid]
         assert east_asian_font(st) == font and st.font.size == Pt(size), sid

@@ -298,9 +298,9 @@ def render_docx(blocks: list[Block]) -> bytes:
 # ---------------------------------------------------------------- forms: paragraphs and tables
 
 # Table text 4号: 仿宋_GB2312 in the body rows, 黑体 in the header row (repeated on every page).
-TABLE_STYLES = {"KbTableHead": "表头", "KbTableText": "表格文字"}
+TABLE_STYLES = {"KbTableHead": "公文表头", "KbTableText": "公文表格文字"}
 # Paragraph styles only forms use: the addressee of a letter or report (主送机关), flush left.
-FORM_STYLES = {"KbAddressee": "主送机关"}
+FORM_STYLES = {"KbAddressee": "公文主送机关"}
 TABLE_LINE = Twips(400)                  # exact 20 pt lines for 4号 table text
 CELL_MARGIN = 57                         # left and right cell margins, twips (1.5 mm)
 BORDER = 4                               # single borders of 0.5 pt (eighths of a point)

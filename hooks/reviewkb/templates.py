@@ -29,9 +29,11 @@ KINDS = ("民主生活会", "组织生活会")
 DEFAULT_LENGTH = "一般一至两段，约300至600字，与全文篇幅相称（经验值，以通知为准）。"
 PRONOUNS_RE = re.compile(r"(我|本人)（(班子|支委会|支部委员会|我们)）")
 
-PARAGRAPH_STYLES = {"KbTitle": "标题", "KbName": "署名", "KbH1": "一级标题", "KbH2": "二级标题",
-                    "KbBody": "正文", "KbClosing": "结束语", "KbSignature": "落款"}
-CHARACTER_STYLES = {"KbPlaceholder": "占位符", "KbLead": "要点"}
+# Display names differ from the names Chinese Word and WPS show for their built-in styles (正文 is
+# Normal, 标题 Title, 要点 Strong, 结束语 Closing …), so a user never meets two styles of one name.
+PARAGRAPH_STYLES = {"KbTitle": "公文标题", "KbName": "公文署名", "KbH1": "公文一级标题", "KbH2": "公文二级标题",
+                    "KbBody": "公文正文", "KbClosing": "公文结束语", "KbSignature": "公文落款"}
+CHARACTER_STYLES = {"KbPlaceholder": "待填写", "KbLead": "公文要点"}
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,7 @@ def _title_hint(m: Meeting, perspective: str) -> str:
     return _join([
         f"这是《{template_name(m, perspective)}》，由“对照检查材料写作指南”根据本年度检视重点生成。",
         "使用方法：把每一处黄色的【请填写：……】替换为本人、本单位的真实情况（可搜索“【请填写”逐个定位），"
-        "替换后清除该处的“占位符”样式；一是、二是之后的标题句可设为“要点”样式（加粗）。",
+        "替换后清除该处的“待填写”样式；一是、二是之后的标题句可设为“公文要点”样式（加粗）。",
         "这些写作提示在 Word 文档中是批注，在 Markdown 文件中是注释，都不是正文；"
         "定稿前在“审阅”选项卡中一次删除全部批注，以免打印时在页边印出。",
         "问题要见人见事见思想：写清哪件事、什么时候、什么程度，不照抄示例和他人材料。",

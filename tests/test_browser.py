@@ -108,6 +108,24 @@ def test_search_results_narrow_by_facets(page, site_url, kb):
     assert page.locator('.kb-search-facets select[name="role"]').input_value() == "township"
 
 
+def test_search_results_narrow_by_aspect_and_level(page, site_url, kb):
+    aspect = kb.by_id("aspects")["2025-mzsh-3"]
+    page.goto(site_url + "/?q=" + quote("形式主义") + "&aspect=2025-mzsh-3&kind=problem")
+    page.wait_for_function("() => document.documentElement.dataset.kbSearchDone")
+    listed = {p.id for p in kb.problems_for_aspect(aspect)}
+    found = {h.rsplit("#", 1)[1] for h in hrefs(page.locator(".kb-search-results a"))}
+    assert found and found <= listed, found - listed
+    select = page.locator('.kb-search-facets select[name="aspect"]')
+    assert select.input_value() == "2025-mzsh-3"
+    assert select.locator("optgroup").count() == len(kb.meetings)
+    # choosing a level narrows again, and the address keeps the query
+    page.locator('.kb-search-facets select[name="level"]').select_option("领导班子成员")
+    page.wait_for_function("() => !document.querySelector('.kb-search-status').textContent.includes('正在')")
+    problems = kb.by_id("problems")
+    after = [h.rsplit("#", 1)[1] for h in hrefs(page.locator(".kb-search-results a"))]
+    assert all(problems[i].level == "领导班子成员" for i in after)
+
+
 def test_a_tag_on_an_example_searches_for_it_among_the_examples(page, site_url, kb):
     p = next(x for x in kb.problems if x.tags and len([y for y in kb.problems if x.tags[0] in y.tags]) >= 3)
     page.goto(site_url + "/" + item_url(kb, "problem", p.id))

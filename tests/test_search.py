@@ -126,6 +126,25 @@ def test_a_tag_query_lists_the_tagged_examples_first(kb, index_dir, tmp_path):
     assert none["total"] > 0
 
 
+def test_search_narrows_by_aspect_and_level_as_the_pages_do(kb, index_dir, tmp_path):
+    """Every facet of the pages' filter bar narrows search results too: an aspect keeps exactly the
+    examples its page lists (and its own guidance); a level only examples of that level."""
+    picks = [a for a in kb.aspects if a.id in ("2025-mzsh-3", "2024-zzsh-2", "2021-mzsh-1")] + [kb.aspects[-1]]
+    queries = [{"q": "形式主义 理论学习 担当", "filters": {"aspect": a.id}, "limit": 2000} for a in picks]
+    queries.append({"q": "形式主义 理论学习 担当", "filters": {"level": "普通党员"}, "limit": 2000})
+    qfile = tmp_path / "facets.json"
+    qfile.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+    out = [json.loads(line) for line in _node("tests/js/search_eval.mjs", str(index_dir), str(qfile)).splitlines()]
+    problems = kb.by_id("problems")
+    for a, result in zip(picks, out):
+        listed = {p.id for p in kb.problems_for_aspect(a)}
+        found = [r["url"].rsplit("#", 1)[1] for r in result["top"] if r["kind"] == "problem"]
+        assert found and set(found) <= listed, (a.id, set(found) - listed)
+        assert all(r["kind"] in ("problem", "guide") for r in result["top"]), a.id
+    levels = [problems[r["url"].rsplit("#", 1)[1]].level for r in out[-1]["top"]]
+    assert levels and set(levels) == {"普通党员"}
+
+
 def test_relevance_on_the_query_set(index_dir, tmp_path):
     queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
     assert len(queries) >= 150

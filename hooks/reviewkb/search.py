@@ -10,7 +10,8 @@ The index is written as classic scripts (loadable by <script> over http and file
 - `assets/search/meta.js`: counts, shard counts, the thesaurus and facet labels (small: pages load it
   early so the first query does not wait for it);
 - `assets/search/facets.js`: one compact facet record per document (enough to filter and count
-  without loading any text), loaded with the first query's postings;
+  without loading any text: kind, perspective, level, roles, meetings, size, aspects), loaded with the
+  first query's postings;
 - `assets/search/t<n>.js`: postings of the tokens whose hash falls in shard n; a posting list is the
   documents' numbers (times two, plus one where the token is in the title), delta-coded in base 36;
 - `assets/search/d<n>.js`: title, URL and a short excerpt of documents n*DOCS_PER_SHARD onwards.
@@ -97,6 +98,7 @@ class Doc:
     level: str = ""
     meetings: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    aspects: tuple[str, ...] = ()
 
 
 def documents(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> list[Doc]:
@@ -116,7 +118,8 @@ def documents(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> lis
         labels = [roles[r].name for r in p.roles] + [themes[t].name for t in themes_of(kb, p)] + list(p.tags)
         docs.append(Doc("problem", p.title, "\n".join([p.body, *p.cases, " ".join(labels)]),
                         item_url(kb, "problem", p.id), p.roles, p.perspective, p.level,
-                        tuple(dict.fromkeys(aspects[a].meeting for a in agg.get(p.id, ()))), p.tags))
+                        tuple(dict.fromkeys(aspects[a].meeting for a in agg.get(p.id, ()))), p.tags,
+                        agg.get(p.id, ())))
     for c in kb.causes:
         docs.append(Doc("cause", c.title, "\n".join([c.angle, c.body, *(themes[t].name for t in c.themes)]),
                         item_url(kb, "cause", c.id)))
@@ -135,7 +138,8 @@ def documents(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> lis
         docs.append(Doc("guide", f"{s.name}怎么写", "\n".join(body), url_of(section_path(s.id))))
     for a in kb.aspects:
         body = [a.heading, a.asks, *a.checkpoints, *a.pitfalls, *a.tips]
-        docs.append(Doc("guide", aspect_label(kb, a), "\n".join(body), url_of(aspect_path(a)), meetings=(a.meeting,)))
+        docs.append(Doc("guide", aspect_label(kb, a), "\n".join(body), url_of(aspect_path(a)), meetings=(a.meeting,),
+                        aspects=(a.id,)))
     for m in kb.meetings:
         docs.append(Doc("guide", m.title, "\n".join([meeting_label(m), m.theme, *m.notes]),
                         url_of(meeting_path(m)), meetings=(m.id,)))
@@ -162,6 +166,20 @@ def _b36(n: int) -> str:
         out = digits[r] + out
         if not n:
             return out
+
+
+ASPECT_BITS = 30   # aspects per chunk of the aspect mask: a chunk stays a small integer in JavaScript
+
+
+def aspect_bits(indices) -> str:
+    """``.c0,c1,…``: the aspects a document is listed under, as base-36 bit masks of ASPECT_BITS aspects
+    each (trailing empty chunks left out; nothing at all for a document under no aspect)."""
+    chunks: list[int] = []
+    for i in indices:
+        q, r = divmod(i, ASPECT_BITS)
+        chunks.extend([0] * (q + 1 - len(chunks)))
+        chunks[q] |= 1 << r
+    return "." + ",".join(_b36(c) for c in chunks) if chunks else ""
 
 
 def encode_postings(values: list[int]) -> str:
@@ -215,12 +233,14 @@ def build_index(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> d
         token_shards[search_hash(tok) % shards][tok] = encoded[tok]
     role_ids = [r.id for r in kb.roles]
     meeting_ids = [m.id for m in kb.meetings]
+    aspect_index = {a.id: i for i, a in enumerate(kb.aspects)}
     facets = []
     for n, d in enumerate(docs):
         roles = sum(1 << role_ids.index(r) for r in d.roles)
         meets = sum(1 << meeting_ids.index(m) for m in d.meetings)
         facets.append(f"{KINDS.index(d.kind)}{PERSPECTIVES.index(d.perspective) + 1 if d.perspective else 0}"
-                      f"{LEVELS.index(d.level) + 1 if d.level else 0}{_b36(roles)}.{_b36(meets)}.{_b36(sizes[n])}")
+                      f"{LEVELS.index(d.level) + 1 if d.level else 0}{_b36(roles)}.{_b36(meets)}.{_b36(sizes[n])}"
+                      f"{aspect_bits(aspect_index[a] for a in d.aspects)}")
     doc_shards = []
     for start in range(0, len(docs), DOCS_PER_SHARD):
         doc_shards.append([[d.title, d.url, " ".join(d.body.split())[:EXCERPT_CHARS]]
@@ -230,6 +250,8 @@ def build_index(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> d
         "docShards": len(doc_shards), "kinds": list(KINDS), "perspectives": list(PERSPECTIVES), "levels": list(LEVELS),
         "roles": [[r.id, r.name] for r in kb.roles],
         "meetings": [[m.id, meeting_label(m)] for m in kb.meetings],
+        # in the order of the aspect masks (kb.aspects); labels as in the pages' filter bar
+        "aspects": [[a.id, a.meeting, aspect_label(kb, a)] for a in kb.aspects],
         "thesaurus": [{"terms": list(g.terms), "expands": list(g.expands)} for g in kb.thesaurus],
     }
     return {"meta": meta, "facets": "|".join(facets), "tokens": token_shards, "docs": doc_shards}

@@ -117,6 +117,21 @@ test("facets narrow results and are counted", async () => {
   assert.equal(passesFacets(facets[0], { meeting: "2025-mzsh" }, store.meta), false);
 });
 
+test("the aspect filter reads the aspect masks, across chunks of thirty", () => {
+  const aspects = Array.from({ length: 40 }, (_, i) => ["a" + i, "m", "（" + i + "）"]);
+  const meta = { kinds: ["problem"], perspectives: ["个人", "班子"], levels: [], roles: [], meetings: [["m", "会"]], aspects };
+  // aspects 0, 1 and 31 (the second chunk's bit 1); a second document under no aspect at all
+  const [under, none] = parseFacets(meta, "0100.1.5.3,2|0100.1.5");
+  assert.deepEqual(under.aspects, [3, 2]);
+  assert.deepEqual(none.aspects, []);
+  for (const [id, expected] of [["a0", true], ["a1", true], ["a2", false], ["a30", false], ["a31", true], ["a39", false]]) {
+    assert.equal(passesFacets(under, { aspect: id }, meta), expected, id);
+  }
+  assert.equal(passesFacets(none, { aspect: "a0" }, meta), false);
+  assert.equal(passesFacets(under, { aspect: "不存在" }, meta), false);
+  assert.equal(passesFacets(none, {}, meta), true);
+});
+
 test("matched characters of a title are marked", () => {
   const plan = planQuery("落实会议", new Map());
   const pieces = highlightPieces("以会议落实会议", plan);

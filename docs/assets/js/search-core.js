@@ -21,7 +21,8 @@ const GENERIC = new Set(["不够", "不足", "不到", "到位", "不强", "不�
   "不好", "不多", "不少", "一些", "有时", "还不", "够深", "够强", "够好", "够实", "不能", "没有"]);
 const GENERIC_WEIGHT = 0.3;
 const SYNONYM_WEIGHT = 0.85;
-const TAG_BONUS = 10;   // more than every other part of a score together (refineScore adds at most 2.4)
+const TAG_BONUS = 10;
+const ASPECT_BITS = 30;   // aspects per chunk of a document's aspect mask (reviewkb.search.ASPECT_BITS)   // more than every other part of a score together (refineScore adds at most 2.4)
 
 export const KIND_LABELS = { problem: "问题示例", cause: "原因剖析", measure: "整改措施", guide: "写法指导", criticism: "批评意见" };
 
@@ -140,7 +141,7 @@ export function planTokens(plan) {
 // Parsed compact facets (the string of facets.js): [{kind, perspective, level, roles, meetings, size}].
 export function parseFacets(meta, facets) {
   return facets.split("|").map((f) => {
-    const [head, meets, size] = f.split(".");
+    const [head, meets, size, aspects] = f.split(".");
     return {
       kind: meta.kinds[Number(head[0])],
       perspective: head[1] === "0" ? "" : meta.perspectives[Number(head[1]) - 1],
@@ -148,11 +149,13 @@ export function parseFacets(meta, facets) {
       roles: parseInt(head.slice(3), 36),
       meetings: parseInt(meets, 36),
       size: parseInt(size || "0", 36),
+      // bit masks of ASPECT_BITS aspects each, in the order of meta.aspects
+      aspects: aspects ? aspects.split(",").map((c) => parseInt(c, 36)) : [],
     };
   });
 }
 
-// Does a document pass the facet filters {kind, role, perspective, level, meeting}?
+// Does a document pass the facet filters {kind, role, perspective, level, meeting, aspect}?
 export function passesFacets(facet, filters, meta) {
   if (!filters) return true;
   if (filters.kind && facet.kind !== filters.kind) return false;
@@ -165,6 +168,10 @@ export function passesFacets(facet, filters, meta) {
   if (filters.meeting) {
     const bit = meta.meetings.findIndex((m) => m[0] === filters.meeting);
     if (bit < 0 || !(Math.floor(facet.meetings / 2 ** bit) % 2)) return false;
+  }
+  if (filters.aspect) {
+    const n = (meta.aspects || []).findIndex((a) => a[0] === filters.aspect);
+    if (n < 0 || !(((facet.aspects[Math.floor(n / ASPECT_BITS)] || 0) >> (n % ASPECT_BITS)) & 1)) return false;
   }
   return true;
 }

@@ -7,11 +7,14 @@ import { folderLink } from "./links.js";
 import { addButton, readState } from "./add-to-draft.ui.js";
 import { ADDABLE, itemIdFromUrl } from "./draft-add.js";
 
-const FACETS = ["kind", "role", "perspective", "meeting"];
+// The same names and "all" labels as the pages' filter bar (filters.js), so a filtered view and a
+// search narrow alike.
+const FACETS = ["kind", "meeting", "aspect", "role", "perspective", "level"];
 const ALL_LABELS = {
-  kind: "全部类别（不限）", role: "不限岗位（全部显示）", perspective: "个人和班子（全部显示）", meeting: "不限会议（全部显示）",
+  kind: "全部类别（不限）", meeting: "不限会议（全部显示）", aspect: "不限检视重点（全部显示）",
+  role: "不限岗位（全部显示）", perspective: "个人和班子（全部显示）", level: "不限层级（全部显示）",
 };
-const FACET_NAMES = { kind: "类别", role: "岗位", perspective: "视角", meeting: "会议" };
+const FACET_NAMES = { kind: "类别", meeting: "会议", aspect: "检视重点", role: "岗位", perspective: "视角", level: "层级" };
 const PAGE = 20;
 
 function el(tag, attrs, ...children) {
@@ -58,12 +61,24 @@ function facetSelects(ui) {
     kind: Object.entries(KIND_LABELS),
     role: meta.roles,
     perspective: meta.perspectives.map((p) => [p, p]),
+    level: (meta.levels || []).map((l) => [l, l]),
     meeting: meta.meetings,
   };
+  const meetingNames = Object.fromEntries(meta.meetings);
   for (const key of FACETS) {
     const select = el("select", { name: key, "aria-label": "按" + FACET_NAMES[key] + "筛选搜索结果" },
       el("option", { value: "", text: ALL_LABELS[key] }));
-    for (const [value, label] of options[key]) select.append(el("option", { value, text: label }));
+    if (key === "aspect") {
+      // one group per meeting, its aspects numbered as in the material
+      const groups = new Map();
+      for (const [value, meeting, label] of meta.aspects || []) {
+        if (!groups.has(meeting)) groups.set(meeting, el("optgroup", { label: meetingNames[meeting] || meeting }));
+        groups.get(meeting).append(el("option", { value, text: label }));
+      }
+      for (const group of groups.values()) select.append(group);
+    } else {
+      for (const [value, label] of options[key]) select.append(el("option", { value, text: label }));
+    }
     selects[key] = select;
     ui.facets.append(el("label", {}, el("span", { text: FACET_NAMES[key] }), select));
   }

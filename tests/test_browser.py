@@ -124,6 +124,11 @@ def test_search_results_narrow_by_aspect_and_level(page, site_url, kb):
     problems = kb.by_id("problems")
     after = [h.rsplit("#", 1)[1] for h in hrefs(page.locator(".kb-search-results a"))]
     assert all(problems[i].level == "领导班子成员" for i in after)
+    # on a phone the long aspect names stay inside the panel
+    page.set_viewport_size({"width": 400, "height": 800})
+    panel = page.locator(".kb-search-panel").bounding_box()
+    box = select.bounding_box()
+    assert box["x"] + box["width"] <= panel["x"] + panel["width"] + 1
 
 
 def test_a_tag_on_an_example_searches_for_it_among_the_examples(page, site_url, kb):

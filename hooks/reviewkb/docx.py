@@ -216,17 +216,37 @@ def _page_number(p, align) -> None:
     run(" —")
 
 
+class _FixedTimeZip:
+    """The zip writer python-docx's PackageWriter writes a package through, with fixed timestamps."""
+
+    def __init__(self, buf) -> None:
+        self._zip = zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=(1980, 1, 1, 0, 0, 0))
+        self._zip.writestr(info, blob, compress_type=zipfile.ZIP_DEFLATED)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
 def _saved(doc) -> bytes:
-    """The document as bytes, with fixed zip timestamps so that the same blocks give the same file."""
+    """The document as bytes, with fixed zip timestamps so that the same blocks give the same file.
+
+    What ``Document.save`` does (OpcPackage.save), written once through _FixedTimeZip instead of
+    saved and then rewritten."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = doc.part.package
+    for part in package.parts:
+        part.before_marshal()
     buf = io.BytesIO()
-    doc.save(buf)
-    src = zipfile.ZipFile(buf)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            z.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), src.read(info.filename),
-                       compress_type=zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+    out = _FixedTimeZip(buf)
+    PackageWriter._write_content_types_stream(out, package.parts)
+    PackageWriter._write_pkg_rels(out, package.rels)
+    PackageWriter._write_parts(out, package.parts)
+    out.close()
+    return buf.getvalue()
 
 
 # The fonts of the styles, for the font table: GB2312 character set and a common Windows name that
@@ -265,18 +285,45 @@ def base_docx() -> bytes:
     return _base_bytes()
 
 
+def _paragraph_style_id(ppr, style_id: str) -> None:
+    """``ppr.style = style_id`` without python-docx's generic child ordering: w:pStyle is always the
+    first child of w:pPr."""
+    for old in ppr.findall(qn("w:pStyle")):
+        ppr.remove(old)
+    ppr.insert(0, _el("w:pStyle", val=style_id))
+
+
+def _add_run(p, text: str, style: str | None):
+    """``p.add_run(text)`` with character style id `style`, the same XML built directly (python-docx's
+    generic child ordering is most of the time of a .docx otherwise)."""
+    from docx.text.run import Run
+
+    if "\t" in text or "\n" in text or "\r" in text:   # tabs and breaks: python-docx's own conversion
+        run = p.add_run(text)
+        if style:
+            run._r.get_or_add_rPr().style = style
+        return run
+    r = OxmlElement("w:r")
+    if style:
+        rpr = OxmlElement("w:rPr")
+        rpr.append(_el("w:rStyle", val=style))
+        r.append(rpr)
+    t = OxmlElement("w:t")
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(qn("xml:space"), "preserve")
+    r.append(t)
+    p._p.append(r)
+    return Run(r, p)
+
+
 def _add_paragraph(doc, b: Block, styles=PARAGRAPH_STYLES) -> None:
     """One block as a paragraph; its hint becomes a comment anchored on the paragraph."""
     if b.style not in styles or any(r.style and r.style not in CHARACTER_STYLES for r in b.runs):
         raise ValueError(f"block with a style outside the contract: {b}")
     p = doc.add_paragraph()
-    p._p.get_or_add_pPr().style = b.style          # style ids set directly: a name lookup per run is slow
-    made = []
-    for r in b.runs:
-        run = p.add_run(r.text)
-        if r.style:
-            run._r.get_or_add_rPr().style = r.style
-        made.append(run)
+    _paragraph_style_id(p._p.get_or_add_pPr(), b.style)   # ids set directly: a lookup by name is slow
+    made = [_add_run(p, r.text, r.style) for r in b.runs]
     if b.comment and made:
         lines = b.comment.splitlines()
         c = doc.add_comment(made, text=lines[0], author=AUTHOR, initials=INITIALS)
@@ -410,27 +457,27 @@ def _add_table(doc, table, width: int) -> None:
     _put_in(tblpr, mar)
     for col, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), widths):
         col.set(qn("w:w"), str(w))
+    rows = t.rows                                  # each access of t.rows / row.cells builds a new list
     for r, cells in enumerate([table.columns, *table.rows]):
-        row = t.rows[r]
+        row = rows[r]
+        row_cells = row.cells
         trpr = row._tr.get_or_add_trPr()
         _put_in(trpr, _el("w:cantSplit"))
         _put_in(trpr, _el("w:trHeight", val=ROW_HEIGHT if r else HEAD_HEIGHT, hRule="atLeast"))
         if r == 0:
             _put_in(trpr, _el("w:tblHeader"))      # repeated at the top of every page
         for c, text in enumerate(cells):
-            cell = row.cells[c]
+            cell = row_cells[c]
             tcpr = cell._tc.get_or_add_tcPr()
             _put_in(tcpr, _el("w:tcW", w=widths[c], type="dxa"))
             _put_in(tcpr, _el("w:vAlign", val="center"))
             p = cell.paragraphs[0]
             ppr = p._p.get_or_add_pPr()
-            ppr.style = "KbTableHead" if r == 0 else "KbTableText"
+            _paragraph_style_id(ppr, "KbTableHead" if r == 0 else "KbTableText")
             if r and table.columns[c] == "序号":
                 _put(ppr, _el("w:jc", val="center"))
             for run in split_runs(text):
-                made = p.add_run(run.text)
-                if run.style:
-                    made._r.get_or_add_rPr().style = run.style
+                _add_run(p, run.text, run.style)
 
 
 def _form_document(landscape: bool):

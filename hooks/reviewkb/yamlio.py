@@ -33,6 +33,9 @@ class Seq(list):
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 class _Loader(_Base):
     """Safe loader that builds Map/Seq and records duplicate keys instead of overwriting."""
 
@@ -41,13 +44,20 @@ class _Loader(_Base):
         self.path = path
         self.findings: list[Finding] = []
 
+    def value_of(self, node):
+        """construct_object(node, deep=True), with a short cut for plain text (most of every file):
+        the resolver has already tagged the node, and a str scalar's value is its text."""
+        if node.tag == _STR and type(node) is yaml.ScalarNode:
+            return node.value
+        return self.construct_object(node, deep=True)
+
     def construct_kb_mapping(self, node):
         m = Map()
         m.line = node.start_mark.line + 1
         m.key_lines = {}
         self.flatten_mapping(node)
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
+            key = self.value_of(key_node)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 # Non-string keys would never match a field name; report instead of guessing.
@@ -57,12 +67,12 @@ class _Loader(_Base):
                     self.path, line, "KB016",
                     f"字段“{key}”在同一条目中出现了两次（第 {m.key_lines[key]} 行和第 {line} 行）。"))
                 continue
-            m[key] = self.construct_object(value_node, deep=True)
+            m[key] = self.value_of(value_node)
             m.key_lines[key] = line
         return m
 
     def construct_kb_sequence(self, node):
-        s = Seq(self.construct_object(child, deep=True) for child in node.value)
+        s = Seq(self.value_of(child) for child in node.value)
         s.line = node.start_mark.line + 1
         s.item_lines = [child.start_mark.line + 1 for child in node.value]
         return s

@@ -137,3 +137,20 @@ test("matched characters of a title are marked", () => {
   const pieces = highlightPieces("以会议落实会议", plan);
   assert.deepEqual(pieces, [["以", false], ["会议落实会议", true]]);
 });
+
+test("how-to words form no bigram with the topic next to them", async () => {
+  const plan = planQuery("征求意见情况怎么写", new Map());
+  assert.deepEqual(plan.units.map((u) => u.text), ["征求", "求意", "意见", "见情", "情况", "怎么", "么写"]);
+  assert.ok(plan.howTo && plan.intents.includes("guide"));
+  assert.deepEqual(planQuery("如何写开头", new Map()).units.map((u) => u.text), ["如何", "何写", "开头"]);
+  assert.deepEqual(planQuery("#如何写作", new Map()).units[0].text, "#如何写作");
+  // A guide on the topic ranks above guides that only share "……情况怎么写" with the query.
+  const docs = [
+    { title: "特殊情况怎么写", body: "说明特殊情况", kind: 3 },
+    { title: "上年度整改落实情况怎么写", body: "逐条写整改落实情况", kind: 3 },
+    { title: "会前准备开头怎么写", body: "写明征求意见的方式和条数", kind: 3 },
+  ];
+  const { store, load } = fakeIndex(docs);
+  const out = await runSearch("征求意见情况怎么写", {}, store, load, 10);
+  assert.equal(out.results[0].title, "会前准备开头怎么写");
+});

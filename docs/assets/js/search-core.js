@@ -11,6 +11,7 @@ const HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
 const RUN = new RegExp("[" + HAN + "]+|[a-z0-9]+", "g");
 const IS_HAN = new RegExp("^[" + HAN + "]");
 const HOW_TO = /怎么写|如何写|怎样写|写法|怎么|如何/;
+const HOW_TO_ALL = new RegExp(HOW_TO.source, "g");
 // Words that say which kind of result is wanted.
 const INTENTS = [[/措施|整改/, "measure"], [/原因|根源|根子/, "cause"], [HOW_TO, "guide"]];
 
@@ -91,7 +92,11 @@ export function thesaurusMap(groups) {
 export function planQuery(query, thesaurus) {
   const map = thesaurus instanceof Map ? thesaurus : thesaurusMap(thesaurus);
   const keys = Array.from(map.keys()).sort((a, b) => b.length - a.length);
-  const text = normalizeText(query);
+  const asked = normalizeText(query);
+  // "怎么写", "如何" … are cut off from the words next to them: the bigram they would form with the
+  // topic ("况怎" of 征求意见情况怎么写) means nothing, yet it is in every "…情况怎么写" title and would
+  // rank those above the guide on the topic itself. The words themselves are still searched.
+  const text = asked.replace(HOW_TO_ALL, (m) => " " + m + " ");
   const units = [];
   const seen = new Set();
   const addPlain = (segment) => {
@@ -103,7 +108,7 @@ export function planQuery(query, thesaurus) {
   };
   // "#标签" asks for the examples with that tag (the index holds "#" + tag as a token of each);
   // its words are searched as well, so related items follow the tagged ones.
-  for (const [, tag] of text.matchAll(/#([^\s#]+)/g)) {
+  for (const [, tag] of asked.matchAll(/#([^\s#]+)/g)) {
     if (seen.has("#" + tag)) continue;
     seen.add("#" + tag);
     units.push({ text: "#" + tag, alts: [["#" + tag]], tag: true });
@@ -127,8 +132,8 @@ export function planQuery(query, thesaurus) {
     }
   }
   addPlain(plain);
-  const intents = INTENTS.filter(([re]) => re.test(text)).map(([, kind]) => kind);
-  return { units, phrase: phraseOf(query), howTo: HOW_TO.test(text), intents };
+  const intents = INTENTS.filter(([re]) => re.test(asked)).map(([, kind]) => kind);
+  return { units, phrase: phraseOf(query), howTo: HOW_TO.test(asked), intents };
 }
 
 // Every token the plan may look up.

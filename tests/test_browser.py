@@ -7,7 +7,7 @@ from urllib.parse import quote, urlparse
 
 import pytest
 
-from reviewkb.pages.common import item_url
+from reviewkb.pages.common import aspect_label, item_url
 from reviewkb.templates import aspect_heading
 from reviewkb.text import anchor
 
@@ -118,6 +118,7 @@ def test_search_results_narrow_by_aspect_and_level(page, site_url, kb):
     select = page.locator('.kb-search-facets select[name="aspect"]')
     assert select.input_value() == "2025-mzsh-3"
     assert select.locator("optgroup").count() == len(kb.meetings)
+    assert select.locator("option:checked").inner_text() == aspect_label(kb, aspect)   # as in the filter bar
     # choosing a level narrows again, and the address keeps the query
     page.locator('.kb-search-facets select[name="level"]').select_option("领导班子成员")
     page.wait_for_function("() => !document.querySelector('.kb-search-status').textContent.includes('正在')")

@@ -250,9 +250,11 @@ def build_index(kb: KnowledgeBase, url_of: Callable[[str], str] = page_url) -> d
         "docShards": len(doc_shards), "kinds": list(KINDS), "perspectives": list(PERSPECTIVES), "levels": list(LEVELS),
         "roles": [[r.id, r.name] for r in kb.roles],
         "meetings": [[m.id, meeting_label(m)] for m in kb.meetings],
-        # in the order of the aspect masks (kb.aspects); labels as in the pages' filter bar
-        "aspects": [[a.id, a.meeting, aspect_label(kb, a)] for a in kb.aspects],
-        "thesaurus": [{"terms": list(g.terms), "expands": list(g.expands)} for g in kb.thesaurus],
+        # [id, meeting id, short name] in the order of the aspect masks (kb.aspects); the search panel
+        # labels an aspect “<meeting label>·<short name>”, as the pages' filter bar does (aspect_label)
+        "aspects": [[a.id, a.meeting, a.short] for a in kb.aspects],
+        # [terms, expands] (expands left out when empty): pages load meta.js early, so it stays small
+        "thesaurus": [[list(g.terms), list(g.expands)] if g.expands else [list(g.terms)] for g in kb.thesaurus],
     }
     return {"meta": meta, "facets": "|".join(facets), "tokens": token_shards, "docs": doc_shards}
 

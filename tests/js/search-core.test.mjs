@@ -25,6 +25,9 @@ test("thesaurus terms become one unit with their synonyms and expansions", () =>
   assert.equal(plan.units[1].alts.length, 3);
   assert.deepEqual(plan.units.slice(2).map((u) => u.text), ["决策"]);
   assert.deepEqual(planQuery("政治判断力", map).units[0].alts, [["政治", "治判", "判断", "断力"], ["政治", "治三", "三力"]]);
+  // meta.js writes a group as [terms, expands], leaving out empty expands
+  const compact = thesaurusMap([[["国企", "国有企业"]], [["政治三力"], ["政治判断力", "政治执行力"]]]);
+  assert.deepEqual(Array.from(compact.entries()), Array.from(map.entries()));
   assert.ok(planQuery("案例剖析怎么写", map).intents.includes("guide"));
   assert.ok(planQuery("理论学习整改措施", map).intents.includes("measure"));
 });

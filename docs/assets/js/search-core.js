@@ -70,7 +70,8 @@ export function decodePostings(text) {
   return out;
 }
 
-// Thesaurus groups [{terms, expands}] -> Map(normalized phrase -> alternatives, the phrase first).
+// Thesaurus groups -> Map(normalized phrase -> alternatives, the phrase first). A group is
+// [terms, expands] as meta.js writes it (expands left out when empty), or {terms, expands}.
 export function thesaurusMap(groups) {
   const map = new Map();
   const add = (key, alts) => {
@@ -80,8 +81,9 @@ export function thesaurusMap(groups) {
     map.set(key, list);
   };
   for (const g of groups || []) {
-    const terms = (g.terms || []).map(normalizeText);
-    const expands = (g.expands || []).map(normalizeText);
+    const [rawTerms, rawExpands] = Array.isArray(g) ? g : [g.terms, g.expands];
+    const terms = (rawTerms || []).map(normalizeText);
+    const expands = (rawExpands || []).map(normalizeText);
     for (const t of terms) add(t, [...terms, ...expands]);
     for (const e of expands) add(e, terms);
   }

@@ -71,9 +71,10 @@ function facetSelects(ui) {
     if (key === "aspect") {
       // one group per meeting, its aspects numbered as in the material
       const groups = new Map();
-      for (const [value, meeting, label] of meta.aspects || []) {
-        if (!groups.has(meeting)) groups.set(meeting, el("optgroup", { label: meetingNames[meeting] || meeting }));
-        groups.get(meeting).append(el("option", { value, text: label }));
+      for (const [value, meeting, short] of meta.aspects || []) {
+        const name = meetingNames[meeting] || meeting;
+        if (!groups.has(meeting)) groups.set(meeting, el("optgroup", { label: name }));
+        groups.get(meeting).append(el("option", { value, text: name + "·" + short }));
       }
       for (const group of groups.values()) select.append(group);
     } else {

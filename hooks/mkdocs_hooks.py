@@ -21,8 +21,8 @@ from reviewkb.offline import OFFLINE_PATH, build_zip, offline_link  # noqa: E402
 from reviewkb.errors import KBError  # noqa: E402
 from reviewkb.load import load  # noqa: E402
 from reviewkb.parallel import Background, WorkerError  # noqa: E402
-from reviewkb.render import LaterSizes, download_paths, nav, render_pages  # noqa: E402
-from reviewkb.site import KB_JSON, share_tables, slow_files, sizes_of  # noqa: E402
+from reviewkb.render import LaterSizes, download_paths, nav, render_pages, sizes_of  # noqa: E402
+from reviewkb.site import KB_JSON, share_tables, slow_files  # noqa: E402
 from reviewkb.text import stash, unstash  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.reviewkb")

@@ -56,6 +56,18 @@ def built_site(tmp_path_factory):
     return site, result.stdout + result.stderr
 
 
+def libreoffice_pdf(src: Path, out: Path) -> Path:
+    """`src` (.docx) converted to PDF in `out` by Debian's LibreOffice, with a profile of its own so that
+    other runs do not interfere. Fails the test with LibreOffice's message when the conversion fails."""
+    assert shutil.which("soffice"), "需要 LibreOffice：make test 会在 root 下自动安装"
+    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
+                           "--outdir", str(out), str(src)], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    pdf = out / (src.stem + ".pdf")
+    assert pdf.exists() and pdf.stat().st_size > 1000, done.stdout + done.stderr
+    return pdf
+
+
 def unpack_offline(site: Path, dest: Path) -> Path:
     """Unzip the built offline copy into dest; return its one top folder (where index.html is)."""
     import zipfile

@@ -161,16 +161,21 @@ def test_search_loads_its_index_only_when_used_and_only_locally(page, site_url):
     assert all(urlparse(u).netloc == host for u in page.requests), page.requests
 
 
+def saved_markdown(page, link: str) -> tuple[str, str]:
+    """Click the .md download `link`: (the name it is saved under, its text), after checking that it
+    starts with the UTF-8 BOM (so that Windows Notepad and WPS read it as UTF-8)."""
+    with page.expect_download() as info:
+        page.locator(link).click()
+    raw = open(info.value.path(), "rb").read()
+    assert raw.startswith("\ufeff".encode("utf-8"))
+    return info.value.suggested_filename, raw.decode("utf-8-sig")
+
+
 def test_template_download_returns_the_whole_material(page, site_url, kb):
     page.goto(site_url + "/downloads/")
     meeting = kb.by_id("meetings")["2025-mzsh"]
-    with page.expect_download() as info:
-        page.locator('a[href="2025-mzsh-personal.md"]').click()
-    download = info.value
-    assert download.suggested_filename == "2025年度民主生活会个人对照检查材料（模板）.md"
-    raw = open(download.path(), "rb").read()
-    assert raw.startswith("\ufeff".encode("utf-8"))
-    text = raw.decode("utf-8-sig")
+    name, text = saved_markdown(page, 'a[href="2025-mzsh-personal.md"]')
+    assert name == "2025年度民主生活会个人对照检查材料（模板）.md"
     for aspect in meeting.aspects:
         assert aspect_heading(aspect) in text
     assert "反面典型案例剖析" in text and "【请填写：" in text
@@ -199,13 +204,8 @@ def test_docx_download_has_the_chinese_name_and_opens(page, site_url, kb):
 def test_rectification_list_download_from_its_page(page, site_url, kb):
     page.goto(site_url + "/forms/rectification-list/")
     meeting = kb.by_id("meetings")["2024-mzsh"]
-    with page.expect_download() as info:
-        page.locator('a[href$="2024-mzsh-rectification-list.md"]').click()
-    download = info.value
-    assert download.suggested_filename == "2024年度民主生活会整改清单（模板）.md"
-    raw = open(download.path(), "rb").read()
-    assert raw.startswith("\ufeff".encode("utf-8"))
-    text = raw.decode("utf-8-sig")
+    name, text = saved_markdown(page, 'a[href$="2024-mzsh-rectification-list.md"]')
+    assert name == "2024年度民主生活会整改清单（模板）.md"
     assert text.startswith("# 2024年度民主生活会整改清单")
     for aspect in meeting.aspects:
         assert aspect.short in text

@@ -21,6 +21,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from conftest import libreoffice_pdf
+
 from reviewkb.docx import PPR_ORDER, RPR_ORDER, base_docx
 from reviewkb.templates import (CHARACTER_STYLES, PARAGRAPH_STYLES, aspect_heading, blocks_json, for_material,
                                 template_blocks, template_path)
@@ -250,13 +252,8 @@ def rendered(kb, built_site, tmp_path_factory):
     if not (shutil.which("soffice") and shutil.which("pdftotext")):
         pytest.fail("需要 LibreOffice 和 poppler-utils：make test 会在 root 下自动安装")
     site, _ = built_site
-    out = tmp_path_factory.mktemp("pdf")
     src = site / template_path(kb.by_id("meetings")["2025-mzsh"], "个人", "docx")
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
-                    "--outdir", str(out), str(src)], capture_output=True, check=True, timeout=180)
-    pdf = out / (src.stem + ".pdf")
-    assert pdf.exists()
-    return pdf
+    return libreoffice_pdf(src, tmp_path_factory.mktemp("pdf"))
 
 
 def test_libreoffice_renders_22_lines_a_page_and_page_numbers(rendered):
@@ -448,14 +445,8 @@ def rendered_form(kb, built_site, tmp_path_factory):
     if not (shutil.which("soffice") and shutil.which("pdftotext")):
         pytest.fail("需要 LibreOffice 和 poppler-utils：make test 会在 root 下自动安装")
     site, _ = built_site
-    out = tmp_path_factory.mktemp("formpdf")
     src = site / form_path(kb.by_id("forms")["rectification-list"], kb.by_id("meetings")["2025-mzsh"], "docx")
-    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
-                           "--outdir", str(out), str(src)], capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr
-    pdf = out / (src.stem + ".pdf")
-    assert pdf.exists()
-    return pdf
+    return libreoffice_pdf(src, tmp_path_factory.mktemp("formpdf"))
 
 
 def test_libreoffice_renders_the_rectification_list_landscape_with_its_header_on_every_page(kb, rendered_form):

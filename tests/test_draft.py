@@ -10,6 +10,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from conftest import libreoffice_pdf
+
 MEETING = "2025-mzsh"
 OWN_TEXT = "本人今年三月牵头的一次专题调研只走访了两个点位，回来后没有形成整改清单，群众反映的问题拖了四十多天才答复"
 ZH = r"[\u4e00-\u9fff]"
@@ -591,20 +593,6 @@ RECTIFY_DEADLINE = "会后1个月内把本人分管的三项积压事项逐项�
 RECTIFY_CHECK = "年底前在班子会议上逐项报告办结情况"
 
 
-def _rendered_pdf(src, out) -> bytes:
-    """src converted by LibreOffice (a profile of its own, so that other runs do not interfere)."""
-    import shutil
-    import subprocess
-
-    assert shutil.which("soffice"), "需要 LibreOffice：make test 会在 root 下自动安装"
-    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
-                           "--outdir", str(out), str(src)], capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr
-    pdf = out / (src.stem + ".pdf")
-    assert pdf.exists() and pdf.stat().st_size > 1000, done.stdout + done.stderr
-    return pdf.read_bytes()
-
-
 def test_rectification_list_exported_from_the_draft(recorded, site_url, built_site, kb, tmp_path):
     """导出整改清单: one row per problem, the draft's measures with their 时限 and 检验方式, placeholders
     elsewhere, on landscape pages that look like the downloadable form; LibreOffice renders it."""
@@ -709,10 +697,9 @@ def test_rectification_list_exported_from_the_draft(recorded, site_url, built_si
     assert not errors
 
     # LibreOffice renders it on A4 landscape pages.
-    pdf = _rendered_pdf(path, tmp_path)
-    import re
+    pdf = libreoffice_pdf(path, tmp_path)   # fails unless the conversion wrote a real PDF
     import subprocess
-    info = subprocess.run(["pdfinfo", str(tmp_path / "rectify.pdf")], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Page size: +841\.89 x 595\.304", info), info
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "rectify.pdf"), "-"], capture_output=True, text=True, check=True).stdout
-    assert "整改清单" in text and "请填写" in text and pdf
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "整改清单" in text and "请填写" in text

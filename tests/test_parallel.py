@@ -15,8 +15,7 @@ from reviewkb.model import LEADER
 from reviewkb.offline import build_zip
 from reviewkb.pages.common import LaterSizes
 from reviewkb.parallel import Background, WorkerError, can_fork, pmap
-from reviewkb.render import download_paths, render_downloads, render_pages
-from reviewkb.site import sizes_of
+from reviewkb.render import download_paths, render_downloads, render_pages, sizes_of
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork") or (os.cpu_count() or 1) < 2,
                                 reason="forking needs os.fork and two cores")

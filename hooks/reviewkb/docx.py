@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
+from docx.text.run import Run
 
 from .templates import CHARACTER_STYLES, PARAGRAPH_STYLES, Block
 
@@ -296,8 +297,6 @@ def _paragraph_style_id(ppr, style_id: str) -> None:
 def _add_run(p, text: str, style: str | None):
     """``p.add_run(text)`` with character style id `style`, the same XML built directly (python-docx's
     generic child ordering is most of the time of a .docx otherwise)."""
-    from docx.text.run import Run
-
     if "\t" in text or "\n" in text or "\r" in text:   # tabs and breaks: python-docx's own conversion
         run = p.add_run(text)
         if style:

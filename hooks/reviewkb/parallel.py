@@ -135,12 +135,13 @@ def pmap(fn: Callable[[list[T]], list[R]], items: Iterable[T], parts: int | None
         size = -(-len(items) // parts)
         bins = [list(range(i, min(i + size, len(items)))) for i in range(0, len(items), size)]
     else:
+        weights = [weight(x) for x in items]
         bins = [[] for _ in range(parts)]
         loads = [0] * parts
-        for i in sorted(range(len(items)), key=lambda i: -weight(items[i])):
+        for i in sorted(range(len(items)), key=lambda i: -weights[i]):
             lightest = loads.index(min(loads))
             bins[lightest].append(i)
-            loads[lightest] += weight(items[i])
+            loads[lightest] += weights[i]
         bins = [sorted(b) for b in bins if b]
     aside = [Background(fn, [items[i] for i in b]) for b in bins[1:]]
     done = [fn([items[i] for i in bins[0]])]  # this process takes the first chunk itself

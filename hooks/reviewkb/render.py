@@ -29,7 +29,8 @@ from .pages.thesaurus import THESAURUS_PATH, render_thesaurus
 from .templates import template_files, template_paths
 from .text import cn_number, plain_title
 
-__all__ = ["LaterSizes", "download_paths", "link", "nav", "render_downloads", "render_pages", "render_problem"]
+__all__ = ["LaterSizes", "download_paths", "link", "nav", "render_downloads", "render_pages", "render_problem",
+           "sizes_of"]
 
 def render_pages(kb: KnowledgeBase, sizes: Mapping[str, int] | LaterSizes | None = None) -> dict[str, str]:
     """Every generated documentation page: path -> Markdown.
@@ -50,8 +51,7 @@ def _page_makers(kb: KnowledgeBase, known_sizes=None) -> dict:
     def sizes() -> dict[str, int]:
         """Byte size of every download (shown next to its link), computed once and only if needed."""
         if "sizes" not in cache:
-            cache["sizes"] = {path: len(content.encode("utf-8") if isinstance(content, str) else content)
-                              for path, content in render_downloads(kb).items()}
+            cache["sizes"] = sizes_of(render_downloads(kb))
         return cache["sizes"]
 
     pages = {
@@ -97,6 +97,11 @@ _last_downloads: list = []   # [kb, files]: pages need the files' sizes, the ada
 def download_paths(kb: KnowledgeBase) -> list[str]:
     """Served path of every download, without rendering any (links to them can be checked early)."""
     return template_paths(kb) + form_paths(kb)
+
+
+def sizes_of(files: Mapping[str, str | bytes]) -> dict[str, int]:
+    """Byte size of each file as it will be written (text as UTF-8)."""
+    return {path: len(c.encode("utf-8") if isinstance(c, str) else c) for path, c in files.items()}
 
 
 def render_downloads(kb: KnowledgeBase) -> dict[str, str | bytes]:

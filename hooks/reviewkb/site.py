@@ -33,8 +33,3 @@ def slow_files(kb: KnowledgeBase, url_of: Callable[[str], str]) -> dict[str, str
     out.update(render_search_assets(kb, url_of))
     out[KB_JSON] = render_kb_json(kb)
     return out
-
-
-def sizes_of(files: dict[str, str | bytes]) -> dict[str, int]:
-    """Byte size of each file as it will be written (text as UTF-8)."""
-    return {path: len(c.encode("utf-8") if isinstance(c, str) else c) for path, c in files.items()}
